@@ -1,0 +1,15 @@
+from rest_framework import viewsets
+
+from hub.selectors import missions_public
+
+from .serializers import MissionSerializer
+
+
+class MissionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Missions of the network with their locales, contact details and social accounts."""
+
+    serializer_class = MissionSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return missions_public()

@@ -1,0 +1,36 @@
+from .media import AssetLicence, HubDocument, HubImage, HubRendition
+from .pages import (
+    SOCIAL_SHARE_LIMITS,
+    ArticleKind,
+    ArticlePage,
+    ConsularNoticePage,
+    ConsularNoticeType,
+    EventPage,
+    HQRootPage,
+    MissionContentPage,
+    MissionHomePage,
+    NetworkRootPage,
+    NoticeSeverity,
+    SectionIndexPage,
+)
+from .snippets import Topic
+
+__all__ = [
+    "SOCIAL_SHARE_LIMITS",
+    "ArticleKind",
+    "ArticlePage",
+    "AssetLicence",
+    "ConsularNoticePage",
+    "ConsularNoticeType",
+    "EventPage",
+    "HQRootPage",
+    "HubDocument",
+    "HubImage",
+    "HubRendition",
+    "MissionContentPage",
+    "MissionHomePage",
+    "NetworkRootPage",
+    "NoticeSeverity",
+    "SectionIndexPage",
+    "Topic",
+]

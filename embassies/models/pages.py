@@ -1,0 +1,281 @@
+"""Page types of the network: portal roots, mission homes, sections and content."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.models import validate_timezone
+
+from ..blocks import BodyBlock
+
+# Share-text limits per platform. X counts 280 characters; Facebook and LinkedIn allow far more,
+# but posts are cut off behind "See more" at roughly these lengths, so the hub keeps them short.
+SOCIAL_SHARE_LIMITS = {"facebook": 500, "x": 280, "linkedin": 700}
+
+CONTENT_SUBPAGE_TYPES = [
+    "embassies.SectionIndexPage",
+    "embassies.ArticlePage",
+    "embassies.EventPage",
+    "embassies.ConsularNoticePage",
+]
+
+
+class NetworkRootPage(Page):
+    """The network portal in one locale; every mission home hangs below it. Created by provisioning."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["embassies.MissionHomePage", "embassies.HQRootPage"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("network root")
+
+
+class MissionHomePage(Page):
+    """A mission's home page in one locale; the root of everything the mission publishes."""
+
+    mission = models.ForeignKey("hub.Mission", on_delete=models.PROTECT, related_name="home_pages", editable=False)
+    introduction = models.TextField(blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["embassies.NetworkRootPage"]
+    subpage_types = ["embassies.SectionIndexPage"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("mission home page")
+
+
+class HQRootPage(MissionHomePage):
+    """Headquarters' root for central content (press briefings, spokesperson statements) missions may syndicate."""
+
+    parent_page_types = ["embassies.NetworkRootPage"]
+    subpage_types = ["embassies.SectionIndexPage"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("HQ root page")
+
+
+class SectionIndexPage(Page):
+    """A section of a mission's site, such as News, Events or Consular services."""
+
+    introduction = models.TextField(blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["embassies.MissionHomePage", "embassies.HQRootPage", "embassies.SectionIndexPage"]
+    subpage_types = CONTENT_SUBPAGE_TYPES
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("section index page")
+
+
+def mission_id_for_path(path: str) -> int | None:
+    """The mission owning the page at `path`: mission homes sit at depth 3 (root, network root, home)."""
+    home_path = path[: MissionHomePage.steplen * 3]
+    return MissionHomePage.objects.filter(path=home_path).values_list("mission_id", flat=True).first()
+
+
+class MissionContentPage(Page):
+    """Fields every piece of mission content shares: summary, hero image, tags, topics, social texts, body."""
+
+    mission = models.ForeignKey(
+        "hub.Mission", null=True, editable=False, on_delete=models.PROTECT, related_name="+",
+        help_text=_("Derived from the page's place in the tree; kept for fast filtering."),
+    )
+    summary = models.TextField(_("standfirst"), max_length=600, help_text=_("One or two sentences shown in lists, feeds and search results."))
+    hero_image = models.ForeignKey(
+        "embassies.HubImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    topics = ParentalManyToManyField("embassies.Topic", blank=True, related_name="+")
+    share_text_facebook = models.CharField(
+        _("Facebook text"), max_length=SOCIAL_SHARE_LIMITS["facebook"], blank=True
+    )
+    share_text_x = models.CharField(_("X text"), max_length=SOCIAL_SHARE_LIMITS["x"], blank=True)
+    share_text_linkedin = models.CharField(
+        _("LinkedIn text"), max_length=SOCIAL_SHARE_LIMITS["linkedin"], blank=True
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    social_panel = MultiFieldPanel(
+        [FieldPanel("share_text_facebook"), FieldPanel("share_text_x"), FieldPanel("share_text_linkedin")],
+        heading=_("Social media"),
+    )
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels + [
+        FieldPanel("tags"),
+        FieldPanel("topics"),
+        social_panel,
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+        index.FilterField("mission"),
+        index.FilterField("locale"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["embassies.SectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.mission_id = mission_id_for_path(self.path)
+        return super().save(*args, **kwargs)
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", _("News")
+    PRESS_RELEASE = "press_release", _("Press release")
+    STATEMENT = "statement", _("Statement")
+    SPEECH = "speech", _("Speech")
+    PRESS_BRIEFING = "press_briefing", _("Press briefing")
+    PHOTO_STORY = "photo_story", _("Photo story")
+    VIDEO_STORY = "video_story", _("Video story")
+    INFOGRAPHIC = "infographic", _("Infographic")
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("embassies.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(MissionContentPage):
+    """News, press releases, statements, speeches, briefings and visual stories."""
+
+    kind = models.CharField(max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = MissionContentPage.search_fields + [index.FilterField("kind")]
+
+    class Meta:
+        verbose_name = _("article")
+
+
+class EventPageTag(TaggedItemBase):
+    content_object = ParentalKey("embassies.EventPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class EventPage(MissionContentPage):
+    """A cultural event, reception, online briefing or other dated happening, in its own time zone."""
+
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    timezone = models.CharField(
+        max_length=64, validators=[validate_timezone], help_text=_("IANA time zone of the venue, e.g. Europe/Paris.")
+    )
+    venue = models.CharField(max_length=200, blank=True)
+    address = models.CharField(max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("Livestream or video-call link."))
+    registration_url = models.URLField(_("registration link"), blank=True)
+    tags = ClusterTaggableManager(through=EventPageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("timezone"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = MissionContentPage.search_fields + [index.FilterField("starts_at")]
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The event must end after it starts.")})
+        if not self.venue and not self.online_url:
+            raise ValidationError({"venue": _("Give a venue, an online link, or both.")})
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+class ConsularNoticeType(models.TextChoices):
+    TRAVEL_ADVISORY = "travel_advisory", _("Travel advisory")
+    VISA = "visa", _("Visa")
+    PASSPORT = "passport", _("Passport")
+    EMERGENCY = "emergency", _("Emergency")
+    OTHER = "other", _("Other")
+
+
+class NoticeSeverity(models.TextChoices):
+    INFORMATION = "information", _("Information")
+    ADVISORY = "advisory", _("Advisory")
+    WARNING = "warning", _("Warning")
+    CRITICAL = "critical", _("Critical")
+
+
+class ConsularNoticePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "embassies.ConsularNoticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ConsularNoticePage(MissionContentPage):
+    """Travel advisories and visa, passport and emergency notices for citizens, valid for a period."""
+
+    notice_type = models.CharField(max_length=20, choices=ConsularNoticeType.choices)
+    severity = models.CharField(max_length=20, choices=NoticeSeverity.choices, default=NoticeSeverity.INFORMATION)
+    valid_from = models.DateTimeField(default=timezone.now)
+    valid_until = models.DateTimeField(null=True, blank=True, help_text=_("Leave blank while the notice stays in force."))
+    tags = ClusterTaggableManager(through=ConsularNoticePageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("notice_type"), FieldPanel("severity")]),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = MissionContentPage.search_fields + [
+        index.FilterField("notice_type"),
+        index.FilterField("severity"),
+    ]
+
+    class Meta:
+        verbose_name = _("consular notice")
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
+            raise ValidationError({"valid_until": _("A notice must end after it starts being valid.")})
+
+    def is_in_force(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.valid_from <= at and (self.valid_until is None or at < self.valid_until)

@@ -1,0 +1,9 @@
+"""Local development: DEBUG on, SQLite and database search unless the environment says otherwise."""
+
+from .base import *  # noqa: F401,F403
+from .base import env_bool
+import os
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+ALLOWED_HOSTS = ["*"]

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from api import urls as api_urls
+from hub import isolation
+
+urlpatterns = [
+    # Mission isolation: these shadow Wagtail's explorer and chooser browse URLs (same names).
+    path("admin/pages/<int:parent_page_id>/", isolation.explorer_index, name="wagtailadmin_explore"),
+    path(
+        "admin/pages/<int:parent_page_id>/results/",
+        isolation.explorer_index_results,
+        name="wagtailadmin_explore_results",
+    ),
+    path("admin/choose-page/<int:parent_page_id>/", isolation.page_chooser_browse, name="wagtailadmin_choose_page_child"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/", include(api_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
