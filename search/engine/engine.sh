@@ -10,7 +10,7 @@
 #   status      exit 0 and print details if the node of this HUB_ENGINE_HOME is up, else exit 1
 #   url         print the base URL (http://127.0.0.1:PORT)
 #   foreground  run the node attached to the terminal (Ctrl-C stops it)
-#   logs        print the tail of the node log (LINES=200)
+#   logs [N]    print the last N (200) lines of the node log
 #   clean       delete the node's data (only while stopped)
 #
 # Environment:
@@ -68,6 +68,15 @@ die() { say "$*"; exit 1; }
 die_toolchain() { say "$*"; exit 3; }
 
 ecurl() { curl --noproxy '*' -sS "$@"; }
+
+# Serialise start/stop/foreground/clean of one HUB_ENGINE_HOME (fd 9; never handed to the node).
+take_lock() {
+  mkdir -p "$ENGINE_HOME"
+  exec 9>"$ENGINE_HOME/.engine.lock"
+  if command -v flock >/dev/null 2>&1; then
+    flock -w 600 9 || die "timed out waiting for $ENGINE_HOME/.engine.lock (another engine.sh is busy)"
+  fi
+}
 
 # ---------------------------------------------------------------- toolchain
 
@@ -326,7 +335,7 @@ cmd_start() {
   # setsid: the node outlives this shell and ignores the caller's Ctrl-C; the inner shell
   # records its own pid, which exec hands to the JVM.
   setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' engine-node "$PID_FILE" "${NODE_CMD[@]}" \
-    </dev/null >>"$LOG_FILE" 2>&1 &
+    </dev/null >>"$LOG_FILE" 2>&1 9>&- &
   local i
   for i in $(seq 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
   pid="$(pidfile_pid)"
@@ -348,6 +357,7 @@ cmd_foreground() {
   build_node_cmd "$cp"
   echo "$$" >"$PID_FILE"
   say "running OpenSearch in the foreground on $URL (Ctrl-C stops it)"
+  exec 9>&-
   exec "${NODE_CMD[@]}"
 }
 
@@ -402,13 +412,16 @@ usage() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) take_lock; cmd_start ;;
+  stop) take_lock; cmd_stop ;;
   status) cmd_status ;;
   url) echo "$URL" ;;
-  foreground) cmd_foreground ;;
-  logs) [[ -f "$LOG_FILE" ]] && tail -n "${LINES:-200}" "$LOG_FILE" || say "no log yet at $LOG_FILE" ;;
-  clean) cmd_clean ;;
+  foreground) take_lock; cmd_foreground ;;
+  logs)
+    case "${2:-200}" in '' | *[!0-9]*) usage >&2; exit 2 ;; esac
+    if [[ -f "$LOG_FILE" ]]; then tail -n "${2:-200}" "$LOG_FILE"; else say "no log yet at $LOG_FILE"; fi
+    ;;
+  clean) take_lock; cmd_clean ;;
   -h | --help | help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -1,0 +1,57 @@
+"""Reads about embassy content in the translation workflow: where a page may be translated, what is out of date."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from wagtail.models import Locale, Page, PageLogEntry
+from wagtail_localize.models import Translation, TranslationSource
+
+from hub.selectors import pages_explorable_by
+
+
+def locales_page_translatable_into(*, user, page: Page) -> QuerySet[Locale]:
+    """Locales where the user may create this page's translation: its parent exists there and they may add under it.
+
+    wagtail-localize would otherwise copy missing parents too, opening a language the mission does not publish in.
+    """
+    parent_translations = page.get_parent().get_translations().exclude(alias_of__isnull=False)
+    return Locale.objects.filter(
+        pk__in=[parent.locale_id for parent in parent_translations if parent.permissions_for_user(user).can_add_subpage()]
+    )
+
+
+def translation_sources_visible_to(*, user) -> QuerySet[TranslationSource]:
+    """Sources of translations the user may know about: pages they can explore, and shared snippets."""
+    page_type = ContentType.objects.get_for_model(Page)
+    explorable_keys = pages_explorable_by(user=user).values("translation_key")
+    return TranslationSource.objects.exclude(
+        Q(object__content_type=page_type) & ~Q(object_id__in=explorable_keys)
+    )
+
+
+def translations_out_of_date(*, user) -> QuerySet[Translation]:
+    """Translated pages whose source was published again after their last sync, the longest-waiting first.
+
+    A sync (`TranslationSource.update_from_db`) copies the source page's live content, so only a publish makes a
+    translation stale; drafts do not. Each row carries `source_title`, `target_page_id`, `target_title` and
+    `out_of_date_since` (the first publish after the sync), all fetched in one query.
+    """
+    source_page = Page.objects.filter(translation_key=OuterRef("source__object_id"), locale=OuterRef("source__locale"))
+    target_page = Page.objects.filter(translation_key=OuterRef("source__object_id"), locale=OuterRef("target_locale"))
+    first_publish_since_sync = PageLogEntry.objects.filter(
+        page__translation_key=OuterRef("source__object_id"),
+        page__locale=OuterRef("source__locale"),
+        action="wagtail.publish",
+        timestamp__gt=OuterRef("source__last_updated_at"),
+    ).order_by("timestamp")
+    return (
+        Translation.objects.filter(enabled=True, source__in=translation_sources_visible_to(user=user))
+        .annotate(
+            source_title=Subquery(source_page.values("title")[:1]),
+            target_page_id=Subquery(target_page.values("pk")[:1]),
+            target_title=Subquery(target_page.values("draft_title")[:1]),
+            out_of_date_since=Subquery(first_publish_since_sync.values("timestamp")[:1]),
+        )
+        .filter(out_of_date_since__isnull=False, target_page_id__isnull=False)
+        .select_related("source", "target_locale")
+        .order_by("out_of_date_since", "pk")
+    )
