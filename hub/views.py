@@ -22,6 +22,7 @@ class MissionProvisioningMixin:
             if isinstance(self, CreateView):
                 form.instance.pk = None
             form.add_error(None, str(error))
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 

@@ -1,0 +1,180 @@
+"""Mission provisioning: what it creates, that it is idempotent, that it updates, and that failures leave nothing."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from embassies.models import MissionHomePage, NetworkRootPage, SectionIndexPage
+from hub import factories
+from hub.models import Mission
+from hub.services import ProvisioningError, mission_create, mission_provision
+
+
+def _counts():
+    return {
+        "missions": Mission.objects.count(),
+        "pages": Page.objects.count(),
+        "collections": Collection.objects.count(),
+        "groups": Group.objects.count(),
+        "page_permissions": GroupPagePermission.objects.count(),
+        "collection_permissions": GroupCollectionPermission.objects.count(),
+    }
+
+
+def _mission_kwargs(**overrides):
+    kwargs = {
+        "slug": "cairo",
+        "name": "Embassy in Cairo",
+        "kind": "embassy",
+        "country": "EG",
+        "city": "Cairo",
+        "region": factories.region("africa-middle-east"),
+        "timezone": "Africa/Cairo",
+        "default_language_code": "ar",
+        "extra_language_codes": ["en", "fr"],
+        "names": {"ar": "السفارة في القاهرة", "fr": "Ambassade au Caire"},
+    }
+    kwargs.update(overrides)
+    return kwargs
+
+
+@pytest.mark.django_db
+def test_creating_a_mission_provisions_pages_collection_and_groups():
+    mission, report = mission_create(**_mission_kwargs())
+
+    homes = {home.locale.language_code: home for home in MissionHomePage.objects.filter(mission=mission)}
+    assert set(homes) == {"ar", "en", "fr"}
+    assert homes["ar"].title == "السفارة في القاهرة"
+    assert homes["fr"].title == "Ambassade au Caire"
+    assert homes["en"].title == "Embassy in Cairo"
+    assert all(home.live for home in homes.values())
+    assert len({home.translation_key for home in homes.values()}) == 1
+    for code, home in homes.items():
+        sections = SectionIndexPage.objects.child_of(home)
+        assert sorted(sections.values_list("slug", flat=True)) == ["consular", "events", "news"]
+        assert all(section.locale.language_code == code for section in sections)
+    assert SectionIndexPage.objects.child_of(homes["ar"]).get(slug="news").title == "الأخبار"
+
+    assert mission.collection.name == "Embassy in Cairo"
+    assert mission.editors_group.name == "Embassy in Cairo · Editors"
+    editor_page_perms = set(
+        GroupPagePermission.objects.filter(group=mission.editors_group).values_list("page_id", "permission__codename")
+    )
+    assert editor_page_perms == {(home.pk, codename) for home in homes.values() for codename in ("add_page", "change_page")}
+    head_codenames = set(
+        GroupPagePermission.objects.filter(group=mission.heads_group).values_list("permission__codename", flat=True)
+    )
+    assert head_codenames == {"add_page", "change_page", "lock_page", "unlock_page"}
+    assert "publish_page" not in head_codenames
+    assert mission.heads_group.permissions.filter(codename="fast_track_mission_content").exists()
+    reviewers = mission.region.reviewers_group
+    assert set(GroupPagePermission.objects.filter(group=reviewers).values_list("page_id", flat=True)) == {
+        home.pk for home in homes.values()
+    }
+    assert report.created
+
+
+@pytest.mark.django_db
+def test_provisioning_again_changes_nothing():
+    mission, _report = mission_create(**_mission_kwargs())
+    before = _counts()
+    revisions_before = sum(page.revisions.count() for page in Page.objects.all())
+
+    report = mission_provision(mission=mission)
+
+    assert not report.changed
+    assert _counts() == before
+    assert sum(page.revisions.count() for page in Page.objects.all()) == revisions_before
+
+
+@pytest.mark.django_db
+def test_renaming_and_adding_a_locale_update_what_was_provisioned():
+    mission, _report = mission_create(**_mission_kwargs())
+    mission.name = "Embassy of the Republic in Cairo"
+    mission.extra_language_codes = ["en", "fr", "es"]
+    mission.save()
+
+    report = mission_provision(mission=mission)
+
+    mission.refresh_from_db()
+    assert mission.collection.name == "Embassy of the Republic in Cairo"
+    assert mission.editors_group.name == "Embassy of the Republic in Cairo · Editors"
+    assert MissionHomePage.objects.get(mission=mission, locale__language_code="en").title == mission.name
+    spanish_home = MissionHomePage.objects.get(mission=mission, locale__language_code="es")
+    assert SectionIndexPage.objects.child_of(spanish_home).get(slug="news").title == "Noticias"
+    assert GroupPagePermission.objects.filter(group=mission.editors_group, page=spanish_home).count() == 2
+    assert any("es" in line or "Noticias" in line for line in report.created)
+
+
+@pytest.mark.django_db
+def test_moving_a_mission_to_another_region_moves_its_reviewers():
+    mission, _report = mission_create(**_mission_kwargs())
+    old_reviewers = mission.region.reviewers_group
+    mission.region = factories.region("europe")
+    mission.save()
+
+    mission_provision(mission=mission)
+
+    homes = MissionHomePage.objects.filter(mission=mission)
+    assert not GroupPagePermission.objects.filter(group=old_reviewers, page__in=homes).exists()
+    assert GroupPagePermission.objects.filter(group=mission.region.reviewers_group, page__in=homes).count() == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("country", "XX", "not an ISO 3166-1"),
+        ("timezone", "Mars/Olympus_Mons", "not an IANA time zone"),
+        ("default_language_code", "tlh", "not a content language"),
+        ("extra_language_codes", ["en", "xx"], "not a content language"),
+    ],
+)
+def test_invalid_mission_data_is_refused_and_nothing_is_created(field, value, message):
+    before = _counts()
+    with pytest.raises(ValidationError) as error:
+        mission_create(**_mission_kwargs(**{field: value}))
+    assert message in str(error.value.message_dict[field])
+    assert _counts() == before
+
+
+@pytest.mark.django_db
+def test_a_provisioning_conflict_rolls_everything_back():
+    # A page already sits where Cairo's French home page must go; the Arabic and English parts
+    # would succeed first, and must be rolled back with everything else.
+    french_network_root = NetworkRootPage.objects.get(locale__language_code="fr")
+    french_network_root.add_child(instance=SectionIndexPage(title="Archives du Caire", slug="cairo"))
+    before = _counts()
+
+    with pytest.raises(ProvisioningError, match="already used"):
+        mission_create(**_mission_kwargs())
+
+    assert _counts() == before
+    assert not Mission.objects.filter(slug="cairo").exists()
+    assert not Collection.objects.filter(name="Embassy in Cairo").exists()
+
+
+@pytest.mark.django_db
+def test_create_mission_command_provisions_and_reports_bad_input(capsys):
+    call_command(
+        "create_mission", "lagos", "--name", "Consulate-General in Lagos", "--kind", "consulate_general",
+        "--country", "NG", "--city", "Lagos", "--region", "africa-middle-east", "--timezone", "Africa/Lagos",
+        "--locale", "en", "--extra-locales", "fr", "--localised-name", "fr=Consulat général à Lagos",
+    )
+    assert MissionHomePage.objects.filter(mission__slug="lagos").count() == 2
+    assert "Created Consulate-General in Lagos" in capsys.readouterr().out
+
+    before = _counts()
+    with pytest.raises(CommandError, match="timezone"):
+        call_command(
+            "create_mission", "abuja", "--name", "Embassy in Abuja", "--country", "NG", "--city", "Abuja",
+            "--region", "africa-middle-east", "--timezone", "Africa/Atlantis", "--locale", "en",
+        )
+    with pytest.raises(CommandError, match="Unknown region"):
+        call_command(
+            "create_mission", "abuja", "--name", "Embassy in Abuja", "--country", "NG", "--city", "Abuja",
+            "--region", "antarctica", "--timezone", "Africa/Lagos", "--locale", "en",
+        )
+    assert _counts() == before
