@@ -197,6 +197,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Embassy Hub API",
     "DESCRIPTION": "Live content of the ministry's missions for embassy sites and social tools.",
     "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["api.schema.only_hub_api_v1"],
 }
 
 # Background work (django-tasks database backend: no extra service).
