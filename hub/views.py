@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.snippets.views.snippets import CreateView, EditView
 
-from .services import ProvisioningError, mission_provision
+from .services import ProvisioningError, mission_provision, region_provision
 
 
 class MissionProvisioningMixin:
@@ -31,4 +31,21 @@ class MissionCreateView(MissionProvisioningMixin, CreateView):
 
 
 class MissionEditView(MissionProvisioningMixin, EditView):
+    pass
+
+
+class RegionProvisioningMixin:
+    """A new or renamed region gets its HQ reviewers group in the same transaction."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        region_provision(region=instance)
+        return instance
+
+
+class RegionCreateView(RegionProvisioningMixin, CreateView):
+    pass
+
+
+class RegionEditView(RegionProvisioningMixin, EditView):
     pass

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import isolation
 from .forms import MissionAdminForm
 from .models import Mission, Region
-from .views import MissionCreateView, MissionEditView
+from .views import MissionCreateView, MissionEditView, RegionCreateView, RegionEditView
 
 
 class MissionViewSet(SnippetViewSet):
@@ -56,6 +56,8 @@ class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
     menu_label = "Regions"
+    add_view_class = RegionCreateView
+    edit_view_class = RegionEditView
     list_display = ["name", "slug"]
     panels = [FieldPanel("name"), FieldPanel("slug")]
 

@@ -112,3 +112,17 @@ def test_mission_staff_cannot_create_missions(client, staff):
     response = client.post(ADD_URL, _form())
     assert response.status_code in (302, 403)
     assert _snapshot() == before
+
+
+@pytest.mark.django_db
+def test_creating_and_renaming_a_region_provisions_its_reviewers_group(client, staff):
+    client.force_login(staff["hq_admin"])
+    response = client.post("/admin/snippets/hub/region/add/", {"name": "Pacific Islands", "slug": "pacific"})
+    assert response.status_code == 302
+    region = factories.region("pacific")
+    assert region.reviewers_group.name == "HQ reviewers · Pacific Islands"
+    assert region.reviewers_group.permissions.filter(codename="access_admin").exists()
+
+    client.post(f"/admin/snippets/hub/region/edit/{region.pk}/", {"name": "Pacific", "slug": "pacific"})
+    region.refresh_from_db()
+    assert region.reviewers_group.name == "HQ reviewers · Pacific"
