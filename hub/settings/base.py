@@ -140,6 +140,9 @@ if not any(code == LANGUAGE_CODE for code, _ in WAGTAIL_CONTENT_LANGUAGES):
     raise ImproperlyConfigured("HUB_CONTENT_LANGUAGES must include the home language 'en'.")
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# A translation starts as a draft and goes through review like any other change; without this,
+# wagtail-localize publishes the translation of a live page whoever submits it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("vi", "Tiếng Việt"), ("ar", "العربية")]
 
 # Regions that missions belong to and that HQ reviewers are organised by.
