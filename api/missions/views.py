@@ -10,6 +10,7 @@ class MissionViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MissionSerializer
     lookup_field = "slug"
+    pagination_class = None  # a network has ~100 missions: one response, no cursor to follow
 
     def get_queryset(self):
         return missions_public()

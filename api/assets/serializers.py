@@ -1,0 +1,72 @@
+"""JSON for images and documents: provenance and licence always, rendition URLs for every named size."""
+
+from rest_framework import serializers
+
+from embassies.models import HubDocument, HubImage
+from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, all_filter_specs, web_filter_spec
+
+
+def _absolute(request, url: str) -> str:
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def image_json(image: HubImage, *, request) -> dict:
+    """An image with its credit, licence and renditions (one batched lookup per image)."""
+    renditions = image.get_renditions(*all_filter_specs())
+    web = []
+    for width in WEB_WIDTHS:
+        rendition = renditions[web_filter_spec(width)]
+        if not web or rendition.width > web[-1]["width"]:
+            web.append({"url": _absolute(request, rendition.url), "width": rendition.width, "height": rendition.height})
+    social = {
+        name: {
+            "url": _absolute(request, renditions[spec].url),
+            "width": renditions[spec].width,
+            "height": renditions[spec].height,
+        }
+        for name, spec in SOCIAL_SIZES.items()
+    }
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.default_alt_text,
+        "caption": image.caption,
+        "credit": image.credit,
+        "licence": image.licence,
+        "licence_notes": image.licence_notes,
+        "source_mission": image.source_mission.slug if image.source_mission_id else None,
+        "width": image.width,
+        "height": image.height,
+        "focal_point": (
+            {"x": image.focal_point_x, "y": image.focal_point_y, "width": image.focal_point_width, "height": image.focal_point_height}
+            if image.has_focal_point()
+            else None
+        ),
+        "web": web,
+        "srcset": ", ".join(f"{item['url']} {item['width']}w" for item in web),
+        "social": social,
+    }
+
+
+def document_json(document: HubDocument, *, request) -> dict:
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": _absolute(request, document.url),
+        "file_extension": document.file_extension,
+        "file_size": document.get_file_size(),
+        "credit": document.credit,
+        "licence": document.licence,
+        "licence_notes": document.licence_notes,
+        "source_mission": document.source_mission.slug if document.source_mission_id else None,
+    }
+
+
+class ImageSerializer(serializers.BaseSerializer):
+    def to_representation(self, image):
+        return image_json(image, request=self.context.get("request"))
+
+
+class DocumentSerializer(serializers.BaseSerializer):
+    def to_representation(self, document):
+        return document_json(document, request=self.context.get("request"))

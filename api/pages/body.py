@@ -1,0 +1,89 @@
+"""A page body as typed JSON blocks, with every image resolved to its renditions in one batch."""
+
+from wagtail.blocks.list_block import ListValue
+from wagtail.rich_text import expand_db_html
+
+from embassies.blocks import video_provider
+from embassies.models import HubImage
+from embassies.renditions import all_filter_specs
+
+from ..assets.serializers import document_json, image_json
+
+IMAGE_FIELDS = {"image", "poster"}
+
+
+def _image_ids(value, found: set[int]) -> None:
+    """Collect the ids of every image chosen anywhere in a block value."""
+    if isinstance(value, HubImage):
+        found.add(value.pk)
+    elif hasattr(value, "items"):
+        for child in value.values():
+            _image_ids(child, found)
+    elif isinstance(value, list | tuple | ListValue):
+        for child in value:
+            _image_ids(child, found)
+
+
+class BodyRenderer:
+    """Turns a StreamValue into JSON; images are fetched once, with renditions prefetched."""
+
+    def __init__(self, *, request, public_page_ids: set[int] | None = None):
+        self.request = request
+        self.public_page_ids = public_page_ids
+        self.images: dict[int, HubImage] = {}
+
+    def render(self, stream) -> list[dict]:
+        ids: set[int] = set()
+        for block in stream:
+            _image_ids(block.value, ids)
+        if ids:
+            images = HubImage.objects.filter(pk__in=ids).select_related("source_mission").prefetch_renditions(*all_filter_specs())
+            self.images = {image.pk: image for image in images}
+        return [{"type": block.block_type, "id": block.id, "value": self.block_value(block.block_type, block.value)} for block in stream]
+
+    def image(self, image: HubImage | None) -> dict | None:
+        if image is None:
+            return None
+        return image_json(self.images.get(image.pk, image), request=self.request)
+
+    def link_to_page(self, page) -> str | None:
+        """Only public pages are linked: a draft's URL must not leak through a published page."""
+        if page is None or (self.public_page_ids is not None and page.pk not in self.public_page_ids):
+            return None
+        return page.get_full_url(self.request)
+
+    def block_value(self, block_type: str, value):
+        if block_type == "rich_text":
+            return {"html": expand_db_html(value.source)}
+        if block_type in ("image", "infographic"):
+            data = {key: value.get(key) for key in value if key not in IMAGE_FIELDS}
+            data["image"] = self.image(value["image"])
+            if not data.get("credit") and value["image"] is not None:
+                data["credit"] = value["image"].credit
+            return data
+        if block_type == "gallery":
+            return {"title": value["title"], "images": [self.block_value("image", item) for item in value["images"]]}
+        if block_type == "video":
+            return {
+                "url": value["url"],
+                "provider": video_provider(value["url"]),
+                "title": value["title"],
+                "caption": value["caption"],
+                "poster": self.image(value["poster"]),
+            }
+        if block_type == "document":
+            document = value["document"]
+            if document is None:
+                return None
+            return {
+                "title": value["title"] or document.title,
+                "description": value["description"],
+                "document": document_json(document, request=self.request),
+            }
+        if block_type == "call_to_action":
+            return {"text": value["text"], "url": value["url"] or self.link_to_page(value["page"])}
+        if block_type == "fact_box":
+            return {"title": value["title"], "facts": list(value["facts"])}
+        if block_type == "quote":
+            return dict(value)
+        return value

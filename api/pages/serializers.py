@@ -1,0 +1,253 @@
+"""Page JSON for the API.
+
+Building dicts in plain functions keeps hot listings fast; the Serializer classes below describe the
+same shapes for the OpenAPI schema and delegate to those functions.
+"""
+
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.models import Page
+
+from embassies.models import (
+    ArticlePage,
+    ConsularNoticePage,
+    EventPage,
+    HQRootPage,
+    HubImage,
+    MissionContentPage,
+    MissionHomePage,
+    SectionIndexPage,
+)
+from embassies.models.pages import mission_id_for_path
+from embassies.renditions import all_filter_specs
+from embassies.selectors import pages_public
+from hub.models import Mission
+
+from ..assets.serializers import image_json
+from .body import BodyRenderer
+
+TYPE_NAMES = {
+    ArticlePage: "article",
+    EventPage: "event",
+    ConsularNoticePage: "consular_notice",
+    SectionIndexPage: "section",
+    MissionHomePage: "mission_home",
+    HQRootPage: "hq_root",
+}
+LIST_FIELDS = (
+    "id", "type", "title", "slug", "locale", "mission", "path", "url", "detail_url", "summary", "kind",
+    "first_published_at", "last_published_at", "hero_image", "tags", "topics",
+    "starts_at", "ends_at", "timezone", "venue", "online_url", "registration_url",
+    "notice_type", "severity", "valid_from", "valid_until", "in_force",
+)
+
+
+def path_in_mission(page: Page) -> str:
+    """The page's path below its mission home, e.g. 'news/visa-hours/' ('' for the home itself)."""
+    return "/".join(page.url_path.split("/")[3:])
+
+
+def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
+    """Specific instances of `pages` (order kept), with what their JSON needs loaded in a fixed
+    number of queries: one per page type, tags and topics per content type, one for hero images."""
+    ids_by_model = defaultdict(list)
+    for page in pages:
+        ids_by_model[page.specific_class or Page].append(page.pk)
+    specific = {}
+    for model, ids in ids_by_model.items():
+        queryset = model.objects.filter(pk__in=ids).select_related("locale")
+        if issubclass(model, MissionContentPage):
+            queryset = queryset.select_related("mission").prefetch_related("tagged_items__tag", "topics")
+        elif issubclass(model, MissionHomePage):
+            queryset = queryset.select_related("mission")
+        if not with_body:
+            queryset = queryset.defer_streamfields()
+        specific.update({page.pk: page for page in queryset})
+    image_ids = {page.hero_image_id for page in specific.values() if getattr(page, "hero_image_id", None)}
+    if image_ids:
+        images = HubImage.objects.filter(pk__in=image_ids).select_related("source_mission").prefetch_renditions(
+            *all_filter_specs()
+        )
+        by_id = {image.pk: image for image in images}
+        for page in specific.values():
+            if getattr(page, "hero_image_id", None):
+                page.hero_image = by_id[page.hero_image_id]
+    return [specific[page.pk] for page in pages if page.pk in specific]
+
+
+def _local_iso(value, tz_name: str) -> str | None:
+    return timezone.localtime(value, ZoneInfo(tz_name)).isoformat() if value else None
+
+
+def _mission_slug(page: Page) -> str | None:
+    mission = getattr(page, "mission", None)
+    if mission is not None:
+        return mission.slug
+    mission_id = mission_id_for_path(page.path)
+    return Mission.objects.filter(pk=mission_id).values_list("slug", flat=True).first()
+
+
+def page_summary(page: Page, *, request) -> dict:
+    """The listing shape of a page: everything but the body."""
+    data = {
+        "id": page.pk,
+        "type": TYPE_NAMES.get(type(page), "page"),
+        "title": page.title,
+        "slug": page.slug,
+        "locale": page.locale.language_code,
+        "mission": _mission_slug(page),
+        "path": path_in_mission(page),
+        "url": page.get_full_url(request),
+        "detail_url": request.build_absolute_uri(f"/api/v1/pages/{page.pk}/"),
+        "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
+        "last_published_at": page.last_published_at.isoformat() if page.last_published_at else None,
+    }
+    if isinstance(page, MissionContentPage):
+        data.update(
+            summary=page.summary,
+            hero_image=image_json(page.hero_image, request=request) if page.hero_image_id else None,
+            tags=sorted(item.tag.name for item in page.tagged_items.all()),
+            topics=[{"slug": topic.slug, "name": topic.name} for topic in page.topics.all()],
+        )
+    else:
+        data["summary"] = getattr(page, "introduction", "")
+    if isinstance(page, ArticlePage):
+        data["kind"] = page.kind
+    elif isinstance(page, EventPage):
+        data.update(
+            starts_at=_local_iso(page.starts_at, page.timezone),
+            ends_at=_local_iso(page.ends_at, page.timezone),
+            timezone=page.timezone,
+            venue=page.venue,
+            online_url=page.online_url,
+            registration_url=page.registration_url,
+        )
+    elif isinstance(page, ConsularNoticePage):
+        data.update(
+            notice_type=page.notice_type,
+            severity=page.severity,
+            valid_from=page.valid_from.isoformat(),
+            valid_until=page.valid_until.isoformat() if page.valid_until else None,
+            in_force=page.is_in_force(),
+        )
+    return data
+
+
+def page_alternates(page: Page, *, request) -> list[dict]:
+    """Public translations of the page, one per locale."""
+    translations = pages_public(queryset=page.get_translations().select_related("locale"))
+    return [
+        {
+            "locale": translation.locale.language_code,
+            "id": translation.pk,
+            "title": translation.title,
+            "url": translation.get_full_url(request),
+            "detail_url": request.build_absolute_uri(f"/api/v1/pages/{translation.pk}/"),
+        }
+        for translation in translations
+    ]
+
+
+def page_detail(page: Page, *, request) -> dict:
+    """A page with its body as typed blocks, social texts and alternates."""
+    data = page_summary(page, request=request)
+    data["seo_title"] = page.seo_title
+    data["search_description"] = page.search_description
+    data["alternates"] = page_alternates(page, request=request)
+    if isinstance(page, MissionContentPage):
+        linked_ids = {block.value["page"].pk for block in page.body if block.block_type == "call_to_action" and block.value["page"]}
+        public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
+        data["body"] = BodyRenderer(request=request, public_page_ids=public_ids).render(page.body)
+        data["share_texts"] = {
+            "facebook": page.share_text_facebook,
+            "x": page.share_text_x,
+            "linkedin": page.share_text_linkedin,
+        }
+    return data
+
+
+class ImageSchemaSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    alt = serializers.CharField()
+    caption = serializers.CharField()
+    credit = serializers.CharField()
+    licence = serializers.CharField()
+    licence_notes = serializers.CharField()
+    source_mission = serializers.CharField(allow_null=True)
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    focal_point = serializers.DictField(allow_null=True)
+    web = serializers.ListField(child=serializers.DictField())
+    srcset = serializers.CharField()
+    social = serializers.DictField(child=serializers.DictField(), help_text="og, square, x, story")
+
+
+class TopicSchemaSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class PageSummarySerializer(serializers.Serializer):
+    """A page in a listing (type-specific fields appear for articles, events and notices)."""
+
+    id = serializers.IntegerField()
+    type = serializers.ChoiceField(choices=sorted(set(TYPE_NAMES.values())))
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    locale = serializers.CharField()
+    mission = serializers.CharField(allow_null=True)
+    path = serializers.CharField()
+    url = serializers.URLField(allow_null=True)
+    detail_url = serializers.URLField()
+    summary = serializers.CharField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
+    kind = serializers.CharField(required=False)
+    hero_image = ImageSchemaSerializer(required=False, allow_null=True)
+    tags = serializers.ListField(child=serializers.CharField(), required=False)
+    topics = TopicSchemaSerializer(many=True, required=False)
+    starts_at = serializers.DateTimeField(required=False)
+    ends_at = serializers.DateTimeField(required=False)
+    timezone = serializers.CharField(required=False)
+    venue = serializers.CharField(required=False)
+    online_url = serializers.CharField(required=False)
+    registration_url = serializers.CharField(required=False)
+    notice_type = serializers.CharField(required=False)
+    severity = serializers.CharField(required=False)
+    valid_from = serializers.DateTimeField(required=False)
+    valid_until = serializers.DateTimeField(required=False, allow_null=True)
+    in_force = serializers.BooleanField(required=False)
+
+    def to_representation(self, page):
+        return page_summary(page, request=self.context["request"])
+
+
+class AlternateSchemaSerializer(serializers.Serializer):
+    locale = serializers.CharField()
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.URLField(allow_null=True)
+    detail_url = serializers.URLField()
+
+
+@extend_schema_field({"type": "object", "properties": {"type": {"type": "string"}, "id": {"type": "string"}, "value": {}}})
+class BodyBlockField(serializers.DictField):
+    pass
+
+
+class PageDetailSerializer(PageSummarySerializer):
+    """A page with its body as typed JSON blocks and its translations as alternates."""
+
+    seo_title = serializers.CharField()
+    search_description = serializers.CharField()
+    alternates = AlternateSchemaSerializer(many=True)
+    body = serializers.ListField(child=BodyBlockField(), required=False)
+    share_texts = serializers.DictField(child=serializers.CharField(), required=False)
+
+    def to_representation(self, page):
+        return page_detail(page, request=self.context["request"])

@@ -1,0 +1,149 @@
+"""Pages, events and consular notices: public content only, in a fixed number of queries per request."""
+
+from django.db.models import Case, F, IntegerField, Value, When
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, generics
+from rest_framework.response import Response
+from wagtail.models import Page
+
+from embassies.models import ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
+from embassies.selectors import pages_public
+from hub.models import Mission
+
+from ..pagination import HubCursorPagination
+from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
+from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer, hydrate, page_detail, page_summary
+
+
+class EventCursorPagination(HubCursorPagination):
+    ordering = ("starts_at", "pk")
+
+
+class NoticeCursorPagination(HubCursorPagination):
+    ordering = ("-severity_rank", "-pk")
+
+
+def content_pages_public():
+    """Public articles, events and notices, as base pages (hydrated per page of results)."""
+    return pages_public(queryset=Page.objects.type(*CONTENT_TYPES.values())).select_related("locale")
+
+
+def _sparse(request, items: list[dict]) -> list[dict]:
+    """Apply `?fields=a,b`: only those keys, and a 400 naming any unknown one."""
+    fields = request.query_params.get("fields")
+    if not fields:
+        return items
+    wanted = [name.strip() for name in fields.split(",") if name.strip()]
+    unknown = sorted(set(wanted) - set(LIST_FIELDS))
+    if unknown:
+        raise exceptions.ValidationError({"fields": [f"Unknown fields: {', '.join(unknown)}."]})
+    return [{key: value for key, value in item.items() if key in wanted} for item in items]
+
+
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields", OpenApiTypes.STR, description=f"Comma-separated subset of: {', '.join(LIST_FIELDS)}."
+)
+
+
+class PageListView(generics.GenericAPIView):
+    """Live, public pages of every mission, newest first, with cursor pagination."""
+
+    serializer_class = PageSummarySerializer
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = PageFilter
+
+    def get_queryset(self):
+        return content_pages_public()
+
+    @extend_schema(parameters=[FIELDS_PARAMETER])
+    def get(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        page_of_results = self.paginate_queryset(queryset)
+        items = [page_summary(page, request=request) for page in hydrate(page_of_results)]
+        return self.get_paginated_response(_sparse(request, items))
+
+
+class PageDetailView(generics.GenericAPIView):
+    """One public page (any type) by id, with its body, social texts and alternates."""
+
+    serializer_class = PageDetailSerializer
+    filter_backends = []
+    pagination_class = None
+
+    def get_queryset(self):
+        return pages_public().exclude(depth__lte=2)
+
+    def get(self, request, pk: int):
+        page = generics.get_object_or_404(self.get_queryset(), pk=pk)
+        return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
+
+
+class PageFindView(generics.GenericAPIView):
+    """Site routing: the public page at `path` of a mission's site in a locale, with optional fallback."""
+
+    serializer_class = PageDetailSerializer
+    filter_backends = []
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("mission", OpenApiTypes.STR, required=True, description="Mission slug."),
+            OpenApiParameter("locale", OpenApiTypes.STR, required=True, description="Language code."),
+            OpenApiParameter("path", OpenApiTypes.STR, description="Path below the mission home, e.g. news/visa-hours/."),
+            OpenApiParameter("fallback", OpenApiTypes.STR, description="Language to use when `locale` has no such page."),
+        ]
+    )
+    def get(self, request):
+        params = request.query_params
+        errors = {name: ["This parameter is required."] for name in ("mission", "locale") if not params.get(name)}
+        if errors:
+            raise exceptions.ValidationError(errors)
+        mission = generics.get_object_or_404(Mission, slug=params["mission"])
+        path = params.get("path", "").strip("/")
+        for code in [params["locale"], params.get("fallback")]:
+            if not code:
+                continue
+            home = MissionHomePage.objects.filter(mission=mission, locale__language_code=code).first()
+            if home is None:
+                continue
+            url_path = home.url_path + (f"{path}/" if path else "")
+            page = pages_public().filter(url_path=url_path, locale=home.locale_id).first()
+            if page is not None:
+                return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
+        raise exceptions.NotFound(f"No public page at '{path or '/'}' for {mission.slug} in that locale.")
+
+
+class EventListView(PageListView):
+    """Events, soonest first: `upcoming=true` for those not yet over, or a range of start times."""
+
+    filterset_class = EventFilter
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = EventCursorPagination
+
+    def get_queryset(self):
+        return (
+            pages_public(queryset=Page.objects.type(EventPage))
+            .select_related("locale")
+            .annotate(starts_at=F("eventpage__starts_at"))
+        )
+
+
+class ConsularNoticeListView(PageListView):
+    """Consular notices, most severe first, then newest: `active=true` for those in force now."""
+
+    filterset_class = ConsularNoticeFilter
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = NoticeCursorPagination
+
+    def get_queryset(self):
+        severity_rank = Case(
+            *[When(consularnoticepage__severity=value, then=Value(rank)) for rank, value in enumerate(NoticeSeverity.values)],
+            output_field=IntegerField(),
+        )
+        return (
+            pages_public(queryset=Page.objects.type(ConsularNoticePage))
+            .select_related("locale")
+            .annotate(severity_rank=severity_rank)
+        )
