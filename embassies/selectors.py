@@ -1,8 +1,11 @@
-"""Reads about embassy content in the translation workflow: where a page may be translated, what is out of date."""
+"""Reads about embassy content: what the public sees, where a page may be translated, which translations are stale."""
+
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from wagtail.models import Locale, Page, PageLogEntry
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageLogEntry, PageQuerySet
 from wagtail_localize.models import Translation, TranslationSource
 
 from hub.selectors import pages_explorable_by
@@ -13,9 +16,9 @@ def locales_page_translatable_into(*, user, page: Page) -> QuerySet[Locale]:
 
     wagtail-localize would otherwise copy missing parents too, opening a language the mission does not publish in.
     """
-    parent_translations = page.get_parent().get_translations().exclude(alias_of__isnull=False)
+    parents = page.get_parent().get_translations().exclude(alias_of__isnull=False)
     return Locale.objects.filter(
-        pk__in=[parent.locale_id for parent in parent_translations if parent.permissions_for_user(user).can_add_subpage()]
+        pk__in=[parent.locale_id for parent in parents if parent.permissions_for_user(user).can_add_subpage()]
     )
 
 
@@ -55,3 +58,15 @@ def translations_out_of_date(*, user) -> QuerySet[Translation]:
         .select_related("source", "target_locale")
         .order_by("out_of_date_since", "pk")
     )
+
+
+def pages_public(*, queryset: PageQuerySet | None = None, at: datetime | None = None) -> PageQuerySet:
+    """The one definition of what the public may see: live, not past expiry, and not behind any
+    view restriction (password, login or group) on the page or an ancestor.
+
+    The API, feeds, search indexing and the reference site all read through this. Wagtail's
+    scheduler unpublishes expired pages only when it runs, so expiry is checked here too.
+    """
+    at = at or timezone.now()
+    queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))

@@ -1,8 +1,13 @@
-"""Admin registration for embassy content: topics, and the rich-text features editors get."""
+"""Admin registration for embassy content: topics and the translation workflow."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import views
 from .models import Topic
 
 
@@ -15,3 +20,37 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_admin_urls():
+    """The out-of-date report, and wagtail-localize's views with mission checks on its own paths (mounted first)."""
+    return [
+        path("localize/submit/page/<int:page_id>/", views.MissionSubmitPageTranslationView.as_view()),
+        path("localize/update/<int:translation_source_id>/", views.MissionUpdateTranslationsView.as_view()),
+        path("localize/reports/translations/", views.MissionTranslationsReportView.as_view()),
+        path("localize/reports/translations/results/", views.MissionTranslationsReportView.as_view(results_only=True)),
+        path(
+            "reports/translations-out-of-date/",
+            views.TranslationsOutOfDateView.as_view(),
+            name="embassies_translations_out_of_date",
+        ),
+        path(
+            "reports/translations-out-of-date/results/",
+            views.TranslationsOutOfDateView.as_view(results_only=True),
+            name="embassies_translations_out_of_date_results",
+        ),
+    ]
+
+
+class TranslationsOutOfDateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.TRANSLATOR_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_out_of_date_menu_item():
+    return TranslationsOutOfDateMenuItem(
+        _("Translations out of date"), reverse("embassies_translations_out_of_date"), icon_name="resubmit", order=9100
+    )
