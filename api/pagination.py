@@ -1,10 +1,31 @@
 """Cursor pagination: stable under concurrent publishing, cheap at any depth."""
 
+from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination
 
 
 class HubCursorPagination(CursorPagination):
+    """DRF's cursor pagination, strict about its parameters: a bad `page_size` or `cursor` is a 400."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
-    ordering = "-first_published_at"
+    ordering = ("-first_published_at", "-pk")
+
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [f"Must be a whole number from 1 to {self.max_page_size}."]}
+            )
+        return int(value)
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound:
+            raise exceptions.ValidationError(
+                {self.cursor_query_param: ["Invalid cursor: use the `next` or `previous` link of a response."]}
+            ) from None

@@ -1,13 +1,19 @@
+from django.conf import settings
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from .assets import views as assets
 from .caching import cached_api_view
+from .feeds.views import MissionFeedView
 from .missions.views import MissionViewSet
 from .pages import views as pages
+from .preview.views import PreviewView
+from .webhooks.views import WebhookViewSet
 
-# Wagtail's stock API, kept for comparison benchmarks and simple integrations.
+# Wagtail's stock API, mounted only for side-by-side benchmarks: it has no notion of the hub's
+# public-content rules (e.g. expiry before the scheduler runs), so it is never on in production.
 wagtail_v2 = WagtailAPIRouter("wagtailapi")
 wagtail_v2.register_endpoint("pages", PagesAPIViewSet)
 
@@ -17,13 +23,34 @@ v1 = [
     path("pages/", cached_api_view(pages.PageListView.as_view()), name="page-list"),
     path("pages/find/", cached_api_view(pages.PageFindView.as_view()), name="page-find"),
     path("pages/<int:pk>/", cached_api_view(pages.PageDetailView.as_view()), name="page-detail"),
+    path(
+        "pages/<int:pk>/social/<str:platform>/", cached_api_view(pages.SocialPayloadView.as_view()), name="page-social"
+    ),
     path("events/", cached_api_view(pages.EventListView.as_view()), name="event-list"),
     path("consular-notices/", cached_api_view(pages.ConsularNoticeListView.as_view()), name="consular-notice-list"),
+    path("images/", cached_api_view(assets.ImageListView.as_view()), name="image-list"),
+    path("images/<int:pk>/", cached_api_view(assets.ImageDetailView.as_view()), name="image-detail"),
+    path("images/<int:pk>/usage/", cached_api_view(assets.ImageUsageView.as_view()), name="image-usage"),
+    path("documents/", cached_api_view(assets.DocumentListView.as_view()), name="document-list"),
+    path("documents/<int:pk>/", cached_api_view(assets.DocumentDetailView.as_view()), name="document-detail"),
+    path("documents/<int:pk>/usage/", cached_api_view(assets.DocumentUsageView.as_view()), name="document-usage"),
+    path(
+        "feeds/<slug:mission>/<str:locale>/<str:feed_format>/",
+        cached_api_view(MissionFeedView.as_view()),
+        name="mission-feed",
+    ),
+    # Consumers with a key (never cached): draft previews and webhook registration.
+    path("preview/<str:token>/", PreviewView.as_view(), name="preview-detail"),
+    path("webhooks/", WebhookViewSet.as_view({"get": "list", "post": "create"}), name="webhook-list"),
+    path(
+        "webhooks/<int:pk>/",
+        WebhookViewSet.as_view({"get": "retrieve", "delete": "destroy"}),
+        name="webhook-detail",
+    ),
 ]
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     *[path(f"v1/{pattern.pattern}", pattern.callback, name=pattern.name) for pattern in v1],
-    path("v2/", wagtail_v2.urls),
-]
+] + ([path("v2/", wagtail_v2.urls)] if settings.HUB_WAGTAIL_API_V2 else [])

@@ -3,12 +3,15 @@
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import BigIntegerField, CharField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageLogEntry, PageQuerySet
+from wagtail.models import Locale, Page, PageLogEntry, PageQuerySet, ReferenceIndex
 from wagtail_localize.models import Translation, TranslationSource
 
 from hub.selectors import pages_explorable_by
+
+from .models import HubDocument, HubImage
 
 
 def locales_page_translatable_into(*, user, page: Page) -> QuerySet[Locale]:
@@ -70,3 +73,32 @@ def pages_public(*, queryset: PageQuerySet | None = None, at: datetime | None = 
     at = at or timezone.now()
     queryset = Page.objects.all() if queryset is None else queryset
     return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+
+
+def _referenced_by_public_pages(model, *, at: datetime | None = None) -> QuerySet:
+    """Instances of `model` that at least one public page uses (hero image, body block, rich text)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    public_page_ids = pages_public(at=at).annotate(id_text=Cast("pk", CharField())).values("id_text")
+    used = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        object_id__in=public_page_ids,
+        to_content_type=ContentType.objects.get_for_model(model),
+    ).annotate(to_id=Cast("to_object_id", BigIntegerField())).values("to_id")
+    return model.objects.filter(pk__in=used)
+
+
+def images_public(*, at: datetime | None = None) -> QuerySet[HubImage]:
+    """Images the public can already see: those used by a public page. Nothing else leaves the hub."""
+    return _referenced_by_public_pages(HubImage, at=at)
+
+
+def documents_public(*, at: datetime | None = None) -> QuerySet[HubDocument]:
+    """Documents linked from a public page."""
+    return _referenced_by_public_pages(HubDocument, at=at)
+
+
+def pages_public_using(*, instance) -> PageQuerySet:
+    """Public pages that use an image or document (its public "where used")."""
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type).values_list("object_id", flat=True)
+    return pages_public(queryset=Page.objects.filter(pk__in=[int(pk) for pk in ids]))

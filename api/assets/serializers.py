@@ -6,7 +6,7 @@ from embassies.models import HubDocument, HubImage
 from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, all_filter_specs, web_filter_spec
 
 
-def _absolute(request, url: str) -> str:
+def absolute_url(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
@@ -17,10 +17,10 @@ def image_json(image: HubImage, *, request) -> dict:
     for width in WEB_WIDTHS:
         rendition = renditions[web_filter_spec(width)]
         if not web or rendition.width > web[-1]["width"]:
-            web.append({"url": _absolute(request, rendition.url), "width": rendition.width, "height": rendition.height})
+            web.append({"url": absolute_url(request, rendition.url), "width": rendition.width, "height": rendition.height})
     social = {
         name: {
-            "url": _absolute(request, renditions[spec].url),
+            "url": absolute_url(request, renditions[spec].url),
             "width": renditions[spec].width,
             "height": renditions[spec].height,
         }
@@ -52,7 +52,7 @@ def document_json(document: HubDocument, *, request) -> dict:
     return {
         "id": document.pk,
         "title": document.title,
-        "url": _absolute(request, document.url),
+        "url": absolute_url(request, document.url),
         "file_extension": document.file_extension,
         "file_size": document.get_file_size(),
         "credit": document.credit,

@@ -77,8 +77,19 @@ class PageFilter(django_filters.FilterSet):
         return queryset.filter(_any_content_type("topics__slug", slug)).distinct()
 
 
+class StrictBooleanFilter(django_filters.ChoiceFilter):
+    """`true` or `false`; anything else is a 400 rather than silently ignored."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["choices"] = [("true", "true"), ("false", "false")]
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return super().filter(qs, {"true": True, "false": False}.get(value, value))
+
+
 class EventFilter(PageFilter):
-    upcoming = django_filters.BooleanFilter(method="filter_upcoming", help_text="Only events that have not ended.")
+    upcoming = StrictBooleanFilter(method="filter_upcoming", help_text="Only events that have not ended.")
     starts_after = django_filters.IsoDateTimeFilter(field_name="eventpage__starts_at", lookup_expr="gte")
     starts_before = django_filters.IsoDateTimeFilter(field_name="eventpage__starts_at", lookup_expr="lt")
 
@@ -88,7 +99,7 @@ class EventFilter(PageFilter):
 
 
 class ConsularNoticeFilter(PageFilter):
-    active = django_filters.BooleanFilter(method="filter_active", help_text="Only notices in force now.")
+    active = StrictBooleanFilter(method="filter_active", help_text="Only notices in force now.")
     severity = django_filters.ChoiceFilter(choices=NoticeSeverity.choices, field_name="consularnoticepage__severity")
     notice_type = django_filters.ChoiceFilter(
         choices=ConsularNoticeType.choices, field_name="consularnoticepage__notice_type"

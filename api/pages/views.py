@@ -4,17 +4,18 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics
+from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 from wagtail.models import Page
 
-from embassies.models import ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
+from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
 from embassies.selectors import pages_public
 from hub.models import Mission
 
 from ..pagination import HubCursorPagination
 from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
 from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer, hydrate, page_detail, page_summary
+from .social import social_payload
 
 
 class EventCursorPagination(HubCursorPagination):
@@ -147,3 +148,29 @@ class ConsularNoticeListView(PageListView):
             .select_related("locale")
             .annotate(severity_rank=severity_rank)
         )
+
+
+class SocialPayloadSerializer(serializers.Serializer):
+    platform = serializers.ChoiceField(choices=sorted(SOCIAL_SHARE_LIMITS))
+    text = serializers.CharField()
+    hashtags = serializers.ListField(child=serializers.CharField())
+    link = serializers.URLField()
+    post = serializers.CharField(help_text="Text, hashtags and link, ready to post within the limit.")
+    length = serializers.IntegerField(help_text="Length as the platform counts it (X counts every link as 23).")
+    limit = serializers.IntegerField()
+    image = serializers.DictField(allow_null=True)
+    locale = serializers.CharField()
+
+
+class SocialPayloadView(generics.GenericAPIView):
+    """A public page as a ready-to-post social message for Facebook, X or LinkedIn."""
+
+    serializer_class = SocialPayloadSerializer
+    filter_backends = []
+    pagination_class = None
+
+    def get(self, request, pk: int, platform: str):
+        if platform not in SOCIAL_SHARE_LIMITS:
+            raise exceptions.NotFound(f"Unknown platform; use one of {', '.join(sorted(SOCIAL_SHARE_LIMITS))}.")
+        page = generics.get_object_or_404(content_pages_public(), pk=pk)
+        return Response(social_payload(hydrate([page])[0], platform=platform, request=request))

@@ -48,11 +48,14 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
+    # After wagtail.admin: its ready() replaces Wagtail's synchronous workflow e-mails with queued ones.
+    "hub.moderation",
     "modelcluster",
     "taggit",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "api.consumers.cors.ConsumerCorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hub.middleware.HubLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,12 +194,62 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Moderation (hub.moderation): approval publishes (or schedules) without reviewers holding publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.moderation.workflow_actions.workflow_state_publish"
+# Hours an item may wait for review before it is flagged overdue, by kind (article kinds, event, consular_notice,
+# emergency_notice, other); "default" covers the rest.
+HUB_MODERATION_SERVICE_LEVELS = {"consular_notice": 4, "emergency_notice": 4, "default": 24}
+# Page types a workflow rule may send through the fast track (one approval by the mission head or an HQ duty officer).
+HUB_MODERATION_FAST_TRACK_PAGE_TYPES = ["embassies.ConsularNoticePage"]
+
+# Search (docs/search.md): an Elasticsearch-family engine when HUB_SEARCH_ENGINE is set, the database otherwise.
+# With an engine, Wagtail's admin search uses modelsearch's backend for it, and the database backend is kept up
+# to date beside it so that the hub's search can fall back to it while the engine is unreachable.
+HUB_SEARCH_ENGINE = os.environ.get("HUB_SEARCH_ENGINE", "").strip().lower()
+HUB_SEARCH_URL = os.environ.get("HUB_SEARCH_URL", "").strip()
+HUB_SEARCH_USERNAME = os.environ.get("HUB_SEARCH_USERNAME", "")
+HUB_SEARCH_PASSWORD = os.environ.get("HUB_SEARCH_PASSWORD", "")
+HUB_SEARCH_INDEX_PREFIX = os.environ.get("HUB_SEARCH_INDEX_PREFIX", "hub-")
+HUB_SEARCH_TIMEOUT = float(os.environ.get("HUB_SEARCH_TIMEOUT", "5"))
+_WAGTAIL_SEARCH_ENGINE_BACKENDS = {
+    "opensearch": ("wagtail.search.backends.opensearch3", "http_auth"),
+    "elasticsearch": ("wagtail.search.backends.elasticsearch9", "basic_auth"),
+}
+if HUB_SEARCH_ENGINE in {"", "none", "database"}:
+    HUB_SEARCH_ENGINE = ""
+elif HUB_SEARCH_ENGINE not in _WAGTAIL_SEARCH_ENGINE_BACKENDS:
+    raise ImproperlyConfigured(f"HUB_SEARCH_ENGINE must be opensearch or elasticsearch, got {HUB_SEARCH_ENGINE!r}.")
+elif not HUB_SEARCH_URL:
+    raise ImproperlyConfigured("HUB_SEARCH_URL must be set when HUB_SEARCH_ENGINE is.")
+HUB_SEARCH_FALLBACK_BACKEND = "default"
+if HUB_SEARCH_ENGINE:
+    _backend, _auth_option = _WAGTAIL_SEARCH_ENGINE_BACKENDS[HUB_SEARCH_ENGINE]
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": _backend,
+            "URLS": [HUB_SEARCH_URL],
+            "INDEX_PREFIX": f"{HUB_SEARCH_INDEX_PREFIX}wagtail-",
+            "TIMEOUT": HUB_SEARCH_TIMEOUT,
+            "OPTIONS": {_auth_option: (HUB_SEARCH_USERNAME, HUB_SEARCH_PASSWORD)} if HUB_SEARCH_USERNAME else {},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    HUB_SEARCH_FALLBACK_BACKEND = "database"
 
 # REST API
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # Consumers' keys (docs/api-consumers.md); without one a caller is anonymous, read-only and throttled lower.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.consumers.authentication.ApiKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.consumers.throttles.AnonymousRateThrottle",
+        "api.consumers.throttles.ApiKeyRateThrottle",
+    ],
+    # "api_key" is the fallback; each consumer's own rate is set in the admin.
+    "DEFAULT_THROTTLE_RATES": {"anonymous": os.environ.get("HUB_API_ANONYMOUS_RATE", "60/min"), "api_key": "1200/min"},
+    # Reverse proxies in front of the hub that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
+    "NUM_PROXIES": int(os.environ.get("HUB_API_NUM_PROXIES", "0")),
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.HubCursorPagination",
@@ -207,7 +261,25 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Live content of the ministry's missions for embassy sites and social tools.",
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["api.schema.only_hub_api_v1"],
+    # Swagger UI served from the hub itself, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
+
+# Draft previews for consumers' sites, and webhooks (docs/api-consumers.md).
+HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS", str(30 * 60)))
+HUB_WEBHOOKS = {
+    "TIMEOUT_SECONDS": float(os.environ.get("HUB_WEBHOOK_TIMEOUT_SECONDS", "5")),
+    "MAX_ATTEMPTS": int(os.environ.get("HUB_WEBHOOK_MAX_ATTEMPTS", "10")),
+    "RETRY_BASE_SECONDS": 60,
+    "RETRY_MAX_SECONDS": 6 * 60 * 60,
+    # Plain http and private or loopback addresses: for development and tests only.
+    "ALLOW_LOCAL_ADDRESSES": env_bool("HUB_WEBHOOK_ALLOW_LOCAL_ADDRESSES", False),
+}
+
+# Wagtail's own /api/v2/ is mounted only for benchmarks comparing it with /api/v1/.
+HUB_WAGTAIL_API_V2 = env_bool("HUB_WAGTAIL_API_V2", False)
 
 # Background work (django-tasks database backend: no extra service).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -221,5 +293,9 @@ LOGGING = {
         # Per-task and per-page audit lines are in the database already; keep consoles readable.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # The search clients log every request at INFO.
+        "opensearch": {"level": "WARNING"},
+        "opensearchpy": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
