@@ -27,7 +27,7 @@ from embassies.renditions import all_filter_specs
 from embassies.selectors import pages_public
 from hub.models import Mission
 
-from ..assets.serializers import image_json
+from ..assets.serializers import ImageSerializer, image_json
 from .body import BodyRenderer
 
 TYPE_NAMES = {
@@ -170,23 +170,6 @@ def page_detail(page: Page, *, request) -> dict:
     return data
 
 
-class ImageSchemaSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    alt = serializers.CharField()
-    caption = serializers.CharField()
-    credit = serializers.CharField()
-    licence = serializers.CharField()
-    licence_notes = serializers.CharField()
-    source_mission = serializers.CharField(allow_null=True)
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-    focal_point = serializers.DictField(allow_null=True)
-    web = serializers.ListField(child=serializers.DictField())
-    srcset = serializers.CharField()
-    social = serializers.DictField(child=serializers.DictField(), help_text="og, square, x, story")
-
-
 class TopicSchemaSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
@@ -208,7 +191,7 @@ class PageSummarySerializer(serializers.Serializer):
     first_published_at = serializers.DateTimeField(allow_null=True)
     last_published_at = serializers.DateTimeField(allow_null=True)
     kind = serializers.CharField(required=False)
-    hero_image = ImageSchemaSerializer(required=False, allow_null=True)
+    hero_image = ImageSerializer(required=False, allow_null=True)
     tags = serializers.ListField(child=serializers.CharField(), required=False)
     topics = TopicSchemaSerializer(many=True, required=False)
     starts_at = serializers.DateTimeField(required=False)

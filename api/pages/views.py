@@ -3,7 +3,7 @@
 from django.db.models import Case, F, IntegerField, Value, When
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 from wagtail.models import Page
@@ -48,7 +48,8 @@ FIELDS_PARAMETER = OpenApiParameter(
 )
 
 
-class PageListView(generics.GenericAPIView):
+@extend_schema_view(get=extend_schema(parameters=[FIELDS_PARAMETER]))
+class PageListView(generics.ListAPIView):
     """Live, public pages of every mission, newest first, with cursor pagination."""
 
     serializer_class = PageSummarySerializer
@@ -58,8 +59,7 @@ class PageListView(generics.GenericAPIView):
     def get_queryset(self):
         return content_pages_public()
 
-    @extend_schema(parameters=[FIELDS_PARAMETER])
-    def get(self, request):
+    def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page_of_results = self.paginate_queryset(queryset)
         items = [page_summary(page, request=request) for page in hydrate(page_of_results)]

@@ -1,0 +1,401 @@
+"""Writes of the demo network: missions, topics, drawn assets, pages with translations, staff accounts.
+
+Everything is found again by a stable key before anything is created (mission slug, topic slug and
+locale, image or document title in the mission's collection, page slug under its section, username),
+so a second run finds the whole network and writes nothing. Pages are created and published through
+Wagtail's own revision and translation API, then back-dated so lists and facets look lived-in.
+"""
+
+import hashlib
+import io
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from itertools import groupby
+from typing import NamedTuple, Protocol, TypeVar
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageLogEntry
+
+from embassies.models import (
+    ArticlePage,
+    ConsularNoticePage,
+    EventPage,
+    HubDocument,
+    HubImage,
+    MissionContentPage,
+    MissionHomePage,
+    SectionIndexPage,
+    Topic,
+)
+from hub.models import Mission, Region
+from hub.roles import Role
+from hub.services import locale_ensure, mission_create, mission_provision, role_grant
+
+from . import images as drawing
+from .assets import DOCUMENTS, IMAGES
+from .content import PAGES
+from .missions import MISSIONS, STAFF, TOPIC_DESCRIPTIONS, TOPICS
+from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
+
+T = TypeVar("T")
+
+
+class Progress(Protocol):
+    """Wraps the items of one phase of the seed, e.g. to draw a progress bar over them."""
+
+    def __call__(self, items: Sequence[T], *, desc: str, unit: str) -> Iterable[T]: ...
+
+
+def _without_progress(items: Sequence[T], *, desc: str, unit: str) -> Iterable[T]:
+    return items
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    """A demo login to print; an account that already existed (`created` False) keeps whatever password it has."""
+
+    username: str
+    password: str
+    role: str
+    created: bool
+
+
+@dataclass
+class DemoSeedReport:
+    """What a seed run created and what it found already in place, by kind of thing."""
+
+    created: Counter = field(default_factory=Counter)
+    found: Counter = field(default_factory=Counter)
+    accounts: list[DemoAccount] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(+self.created)
+
+
+class _Assets(NamedTuple):
+    images: dict[str, HubImage]
+    documents: dict[str, HubDocument]
+
+
+class _PageWork(NamedTuple):
+    mission: Mission
+    page: PageSpec
+    language_code: str
+
+
+def demo_seed(*, progress: Progress = _without_progress) -> DemoSeedReport:
+    """Build the demo network, or find it built: missions, topics, images, about 150 pages, staff."""
+    report = DemoSeedReport()
+    with transaction.atomic():
+        topics = _topics_ensure(report=report)
+    missions = {spec.slug: _mission_ensure(spec, report=report) for spec in progress(MISSIONS, desc="Missions", unit="mission")}
+    assets = _assets_ensure(missions=missions, report=report, progress=progress)
+    _pages_ensure(missions=missions, topics=topics, assets=assets, report=report, progress=progress)
+    with transaction.atomic():
+        report.accounts = [_account_ensure(spec, missions=missions, report=report) for spec in STAFF]
+    return report
+
+
+def _topics_ensure(*, report: DemoSeedReport) -> dict[tuple[str, str], Topic]:
+    """The policy topics in every demo language, translations sharing the English topic's key."""
+    topics = {}
+    for slug, names in TOPICS.items():
+        english, created = Topic.objects.get_or_create(
+            slug=slug,
+            locale=locale_ensure(language_code="en"),
+            defaults={"name": names["en"], "description": TOPIC_DESCRIPTIONS[slug]},
+        )
+        report.created["topics"] += created
+        report.found["topics"] += not created
+        topics[slug, "en"] = english
+        for code, name in names.items():
+            if code == "en":
+                continue
+            topic, created = Topic.objects.get_or_create(
+                slug=slug,
+                locale=locale_ensure(language_code=code),
+                defaults={"name": name, "translation_key": english.translation_key},
+            )
+            report.created["topics"] += created
+            report.found["topics"] += not created
+            topics[slug, code] = topic
+    return topics
+
+
+def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
+    """The mission with the spec's slug, created and provisioned through `mission_create` if missing."""
+    mission = Mission.objects.filter(slug=spec.slug).first()
+    if mission is not None:
+        report.found["missions"] += 1
+        if mission.collection_id is None:
+            mission_provision(mission=mission)
+        return mission
+    mission, _provisioning = mission_create(
+        slug=spec.slug,
+        name=spec.name,
+        kind=spec.kind,
+        country=spec.country,
+        city=spec.city,
+        region=Region.objects.get(slug=spec.region),
+        timezone=spec.timezone,
+        default_language_code=spec.default_language_code,
+        extra_language_codes=list(spec.languages[1:]),
+        names=spec.names,
+        social_accounts=list(spec.social_accounts),
+        **spec.contact,
+    )
+    report.created["missions"] += 1
+    return mission
+
+
+def _assets_ensure(*, missions: dict[str, Mission], report: DemoSeedReport, progress: Progress) -> _Assets:
+    assets = _Assets({}, {})
+    for spec in progress([*IMAGES, *DOCUMENTS], desc="Images", unit="file"):
+        mission = missions[spec.mission]
+        if isinstance(spec, ImageSpec):
+            assets.images[spec.key] = _image_ensure(spec, mission=mission, report=report)
+        else:
+            assets.documents[spec.key] = _document_ensure(spec, mission=mission, report=report)
+    return assets
+
+
+def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) -> HubImage:
+    """The image titled so in the mission's collection, drawn and saved with its provenance if missing."""
+    existing = HubImage.objects.filter(collection=mission.collection, title=spec.title).first()
+    if existing is not None:
+        report.found["images"] += 1
+        return existing
+    data = drawing.encoded(spec.paint(spec.size), spec.file_format)
+    extension = "jpg" if spec.file_format == "JPEG" else spec.file_format.lower()
+    image = HubImage.objects.create(
+        title=spec.title,
+        collection=mission.collection,
+        file=ImageFile(io.BytesIO(data), name=f"{spec.key}.{extension}"),
+        file_size=len(data),
+        file_hash=hashlib.sha1(data).hexdigest(),
+        alt_text=spec.alt_text,
+        caption=spec.caption,
+        credit=spec.credit,
+        source_mission=mission,
+        licence=spec.licence,
+        licence_notes=spec.licence_notes,
+    )
+    report.created["images"] += 1
+    return image
+
+
+def _document_ensure(spec: DocumentSpec, *, mission: Mission, report: DemoSeedReport) -> HubDocument:
+    """The document titled so in the mission's collection, printed to PDF if missing."""
+    existing = HubDocument.objects.filter(collection=mission.collection, title=spec.title).first()
+    if existing is not None:
+        report.found["documents"] += 1
+        return existing
+    data = drawing.document_pdf(heading=spec.heading, lines=spec.lines)
+    document = HubDocument.objects.create(
+        title=spec.title,
+        collection=mission.collection,
+        file=ContentFile(data, name=f"{spec.key}.pdf"),
+        file_size=len(data),
+        file_hash=hashlib.sha1(data).hexdigest(),
+        credit=spec.credit,
+        source_mission=mission,
+    )
+    report.created["documents"] += 1
+    return document
+
+
+def _pages_ensure(
+    *,
+    missions: dict[str, Mission],
+    topics: dict[tuple[str, str], Topic],
+    assets: _Assets,
+    report: DemoSeedReport,
+    progress: Progress,
+) -> None:
+    """Every page and translation of every mission, one transaction per mission."""
+    work = []
+    for slug, mission in missions.items():
+        languages = set(mission.language_codes)
+        for page in PAGES.get(slug, ()):
+            if page.source_language in languages:
+                work.extend(_PageWork(mission, page, code) for code in page.versions if code in languages)
+    writer = _PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())
+    for _mission, items in groupby(progress(work, desc="Pages", unit="page"), key=lambda item: item.mission.pk):
+        with transaction.atomic():
+            for item in items:
+                writer.ensure(item)
+
+
+class _PageWriter:
+    """Finds or creates one page version at a time; a translation is made from its source page."""
+
+    def __init__(self, *, topics: dict[tuple[str, str], Topic], assets: _Assets, report: DemoSeedReport, now: datetime):
+        self.topics = topics
+        self.assets = assets
+        self.report = report
+        self.now = now
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.sections: dict[tuple[int, str, str], SectionIndexPage] = {}
+
+    def ensure(self, item: _PageWork) -> None:
+        mission, spec, code = item
+        source = self._existing(mission, spec, spec.source_language)
+        if code == spec.source_language:
+            if source is not None:
+                self.report.found["pages"] += 1
+                return
+            self._create_source(mission, spec)
+            self.report.created["pages"] += 1
+            return
+        if source is None:
+            return
+        if source.get_translation_or_none(self.locales[code]) is not None:
+            self.report.found["translations"] += 1
+            return
+        self._create_translation(mission, spec, code, source)
+        self.report.created["translations"] += 1
+
+    def _section(self, mission: Mission, code: str, slug: str) -> SectionIndexPage:
+        key = (mission.pk, code, slug)
+        if key not in self.sections:
+            home = MissionHomePage.objects.get(mission=mission, locale__language_code=code)
+            self.sections[key] = SectionIndexPage.objects.child_of(home).get(slug=slug)
+        return self.sections[key]
+
+    def _existing(self, mission: Mission, spec: PageSpec, code: str) -> MissionContentPage | None:
+        page = Page.objects.child_of(self._section(mission, code, spec.section)).filter(slug=spec.slug).first()
+        return page.specific if page is not None else None
+
+    def _create_source(self, mission: Mission, spec: PageSpec) -> None:
+        page_class = EventPage if spec.event else ConsularNoticePage if spec.notice else ArticlePage
+        page = page_class(slug=spec.slug, live=False, **self._details(mission, spec))
+        if page_class is ArticlePage:
+            page.kind = spec.kind
+        if spec.status == "scheduled":
+            page.go_live_at = self._local_morning(mission, spec.go_live_in_days)
+        self._write_version(page, spec, spec.versions[spec.source_language], spec.source_language)
+        self._section(mission, spec.source_language, spec.section).add_child(instance=page)
+        revision = page.save_revision()
+        if spec.status == "draft":
+            return
+        revision.publish()
+        if spec.status == "live":
+            self._backdate(page, self._published_at(mission, spec.first_published_days_ago))
+
+    def _create_translation(self, mission: Mission, spec: PageSpec, code: str, source: MissionContentPage) -> None:
+        version = spec.versions[code]
+        page = source.copy_for_translation(self.locales[code])
+        self._write_version(page, spec, version, code)
+        revision = page.save_revision()
+        if version.draft or not source.live:
+            return
+        revision.publish()
+        self._backdate(page, self._published_at(mission, max(spec.first_published_days_ago - 1, 0)))
+
+    def _details(self, mission: Mission, spec: PageSpec) -> dict:
+        """Type-specific fields: an event's times in the mission's zone, a notice's validity."""
+        zone = ZoneInfo(mission.timezone)
+        today = self.now.astimezone(zone).date()
+        details: dict = {"hero_image": self.assets.images.get(spec.hero)}
+        if spec.event:
+            event = spec.event
+            starts_at = datetime.combine(today + timedelta(days=event.starts_in_days), time(event.hour, event.minute), zone)
+            details |= {
+                "starts_at": starts_at,
+                "ends_at": starts_at + timedelta(hours=event.duration_hours),
+                "timezone": mission.timezone,
+                "venue": event.venue,
+                "address": event.address,
+                "online_url": event.online_url,
+                "registration_url": event.registration_url,
+            }
+        if spec.notice:
+            notice = spec.notice
+            valid_from = datetime.combine(today - timedelta(days=notice.valid_from_days_ago), time(8, 0), zone)
+            details |= {
+                "notice_type": notice.notice_type,
+                "severity": notice.severity,
+                "valid_from": valid_from,
+                "valid_until": valid_from + timedelta(days=notice.valid_for_days) if notice.valid_for_days else None,
+            }
+        return details
+
+    def _write_version(self, page: MissionContentPage, spec: PageSpec, version: Version, code: str) -> None:
+        page.title = page.draft_title = version.title
+        page.summary = version.summary
+        page.body = [(block_type, self._resolved(value)) for block_type, value in version.body]
+        page.share_text_x = version.share_x
+        page.share_text_facebook = version.share_facebook
+        page.share_text_linkedin = version.share_linkedin
+        page.tags.set(list(spec.tags))
+        page.topics.set([self.topics.get((slug, code)) or self.topics[slug, "en"] for slug in spec.topics])
+
+    def _resolved(self, value):
+        """Block values with image and document keys replaced by the saved assets."""
+        if isinstance(value, ImageRef):
+            return self.assets.images[value.key]
+        if isinstance(value, DocumentRef):
+            return self.assets.documents[value.key]
+        if isinstance(value, dict):
+            return {key: self._resolved(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._resolved(item) for item in value]
+        return value
+
+    def _local_morning(self, mission: Mission, days_ahead: int) -> datetime:
+        """08:00 in the mission's time zone, `days_ahead` days from now."""
+        zone = ZoneInfo(mission.timezone)
+        return datetime.combine(self.now.astimezone(zone).date() + timedelta(days=days_ahead), time(8, 0), zone)
+
+    def _published_at(self, mission: Mission, days_ago: int) -> datetime:
+        """A plausible office-hours moment `days_ago` days back, in the mission's time zone."""
+        local = self.now.astimezone(ZoneInfo(mission.timezone))
+        moment = local.replace(hour=9 + days_ago % 7, minute=(days_ago * 17) % 60, second=0, microsecond=0)
+        return min(moment - timedelta(days=days_ago), self.now)
+
+    def _backdate(self, page: Page, when: datetime) -> None:
+        """Move a just-published page's dates, revisions and history to when it was 'really' published."""
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when, latest_revision_created_at=when
+        )
+        page.revisions.update(created_at=when)
+        PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)
+
+
+def _account_ensure(spec: StaffSpec, *, missions: dict[str, Mission], report: DemoSeedReport) -> DemoAccount:
+    """A demo login holding its role; an existing account keeps its password and is only given the role."""
+    User = get_user_model()
+    user = User.objects.filter(username=spec.username).first()
+    created = user is None
+    if created:
+        create = User.objects.create_superuser if spec.superuser else User.objects.create_user
+        user = create(
+            username=spec.username,
+            email=f"{spec.username}@demo.mfa.example",
+            password=spec.password,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+        )
+    report.created["accounts"] += created
+    report.found["accounts"] += not created
+    mission = missions.get(spec.mission)
+    region = Region.objects.get(slug=spec.region) if spec.region else None
+    if spec.role is not None:
+        role_grant(user=user, role=spec.role, mission=mission, region=region)
+    return DemoAccount(spec.username, spec.password, _role_label(spec, mission, region), created)
+
+
+def _role_label(spec: StaffSpec, mission: Mission | None, region: Region | None) -> str:
+    if spec.superuser:
+        return "Superuser"
+    label = Role(spec.role).label
+    scope = mission.name if mission else region.name if region else ""
+    return f"{label} · {scope}" if scope else str(label)

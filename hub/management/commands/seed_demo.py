@@ -1,0 +1,66 @@
+"""`manage.py seed_demo`: build (or find) the demo network and print the demo logins."""
+
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from hub.demo.selectors import content_pages_by_language
+from hub.demo.services import DemoSeedReport, demo_seed
+
+KINDS = ("missions", "topics", "images", "documents", "pages", "translations", "accounts")
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a demo network: HQ and eight missions, topics, drawn images, about 150 pages in six languages "
+        "and one login per role. Safe to run again: existing things are found, not duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-progress", action="store_true", help="Do not draw progress bars.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Seed even with DEBUG off. The demo logins have published passwords: never on a real server.",
+        )
+
+    def handle(self, *args, verbosity: int = 1, no_progress: bool = False, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates logins with published passwords; it only runs with DEBUG on, or with --force "
+                "on a database that will never be public."
+            )
+        show_progress = verbosity > 0 and not no_progress
+
+        def progress(items, *, desc, unit):
+            # The raw stream: Django's OutputWrapper ends every write with a newline, which breaks redrawing.
+            return tqdm(items, desc=desc, unit=unit, file=self.stderr._out, disable=not show_progress)
+
+        started = time.monotonic()
+        report = demo_seed(progress=progress)
+        elapsed = time.monotonic() - started
+        if verbosity > 0:
+            self._print_summary(report, elapsed)
+        self._print_accounts(report)
+
+    def _print_summary(self, report: DemoSeedReport, elapsed: float) -> None:
+        verdict = "Demo network created" if report.changed else "Demo network already in place; nothing changed"
+        self.stdout.write(self.style.SUCCESS(f"{verdict} ({elapsed:.1f} s)."))
+        self.stdout.write(f"\n  {'':<14}{'created':>9}{'found':>9}")
+        for kind in KINDS:
+            self.stdout.write(f"  {kind:<14}{report.created[kind]:>9}{report.found[kind]:>9}")
+        self.stdout.write("\n  Content pages by language (live/all):")
+        for page_type, rows in content_pages_by_language().items():
+            counts = ", ".join(f"{code} {live}/{total}" for code, live, total in rows)
+            self.stdout.write(f"  {page_type:<20}{counts}")
+
+    def _print_accounts(self, report: DemoSeedReport) -> None:
+        self.stdout.write("\nDemo logins (demo only: these passwords are public, never use them on a real server):\n")
+        self.stdout.write(f"  {'username':<18}{'password':<22}role")
+        for account in report.accounts:
+            marker = "" if account.created else " *"
+            self.stdout.write(f"  {account.username:<18}{account.password:<22}{account.role}{marker}")
+        if not all(account.created for account in report.accounts):
+            self.stdout.write("  * existed before this run: it keeps its password, which may have been changed since.")

@@ -1,0 +1,45 @@
+"""Conditional GETs: ETag, Last-Modified, 304s, Cache-Control, and fresh answers after a publish."""
+
+import pytest
+
+from embassies import factories as content
+
+ENDPOINTS = ["/api/v1/pages/", "/api/v1/missions/", "/api/v1/images/", "/api/v1/feeds/hanoi/vi/rss/"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_every_get_carries_validators_and_revalidates_to_304(client, network_content, url):
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["ETag"] and first["Last-Modified"]
+    assert "max-age=60" in first["Cache-Control"] and "stale-while-revalidate=300" in first["Cache-Control"]
+
+    by_etag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert by_date.status_code == 304
+
+
+@pytest.mark.django_db
+def test_a_304_runs_no_more_than_one_query(client, network_content, django_assert_max_num_queries):
+    etag = client.get("/api/v1/pages/")["ETag"]
+    with django_assert_max_num_queries(1):
+        assert client.get("/api/v1/pages/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+@pytest.mark.django_db
+def test_publishing_or_unpublishing_changes_the_etag(client, network_content, hanoi):
+    etag = client.get("/api/v1/pages/")["ETag"]
+    content.article(content.section(hanoi), title="Fresh news")
+    response = client.get("/api/v1/pages/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and "Fresh news" in response.content.decode()
+
+    etag = response["ETag"]
+    network_content["revised"].unpublish()
+    assert client.get("/api/v1/pages/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+@pytest.mark.django_db
+def test_different_queries_have_different_etags(client, network_content):
+    assert client.get("/api/v1/pages/?locale=vi")["ETag"] != client.get("/api/v1/pages/?locale=en")["ETag"]
