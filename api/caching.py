@@ -3,20 +3,32 @@
 Every change that can alter public content — publish, unpublish, delete, move, privacy, an edited
 image or mission — writes a Wagtail log entry, and a page that reaches its expiry date changes the
 answer too. The newest of those is the "content version" every ETag and Last-Modified derive from.
+
+The same version keys a small per-process cache of rendered 200s (`ContentVersionCacheMixin`), so a
+popular listing is rendered once per worker and content change, not once per request.
 """
 
 import hashlib
 from datetime import datetime, timezone as dt_timezone
 from functools import wraps
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.http import condition
+from rest_framework.response import Response
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from .consumers.authentication import key_from_request
+from .consumers.selectors import api_key_active
 
 MAX_AGE_SECONDS = 60
 STALE_WHILE_REVALIDATE_SECONDS = 300
+RESPONSE_CACHE_ALIAS = "api_responses"
 
 
 def _content_version_sql() -> str:
@@ -57,13 +69,19 @@ def _last_modified(request, *args, **kwargs) -> datetime | None:
     return content_version(request)[1]
 
 
+def _may_revalidate(request) -> bool:
+    """A request with a wrong or revoked key must get its 401, not a 304."""
+    key = key_from_request(request)
+    return key is None or api_key_active(key=key) is not None
+
+
 def cached_api_view(view):
     """ETag, Last-Modified and Cache-Control on a GET view; conditional requests get a bare 304."""
     conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(view)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = conditional(request, *args, **kwargs)
+        response = (conditional if _may_revalidate(request) else view)(request, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code in (200, 304):
             patch_cache_control(
                 response, public=True, max_age=MAX_AGE_SECONDS, stale_while_revalidate=STALE_WHILE_REVALIDATE_SECONDS
@@ -73,3 +91,58 @@ def cached_api_view(view):
 
     wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
     return wrapped
+
+
+def _response_cache():
+    """(cache, seconds) for rendered responses, or (None, 0) when off (no `api_responses` cache, or 0 seconds).
+
+    Never longer than MAX_AGE_SECONDS, which every shared cache may already keep an answer without asking:
+    that also bounds how long an answer that changes with the clock alone (a notice coming into force) lags."""
+    seconds = min(getattr(settings, "HUB_API_RESPONSE_CACHE_SECONDS", 0), MAX_AGE_SECONDS)
+    if seconds <= 0 or RESPONSE_CACHE_ALIAS not in settings.CACHES:
+        return None, 0
+    return caches[RESPONSE_CACHE_ALIAS], seconds
+
+
+def _response_key(request) -> str:
+    """Everything a public answer depends on: the content version, the absolute URL (scheme, host, path and
+    query), the Accept header and the active language."""
+    version, _last_modified = content_version(request)
+    raw = f"{version}|{request.build_absolute_uri()}|{request.headers.get('Accept', '')}|{get_language()}"
+    return "api-response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ContentVersionCacheMixin:
+    """For public GET views under `cached_api_view`: a 200 already rendered for the same key (`_response_key`)
+    is served again instead of being rendered anew. It wraps the view's handler, so authentication,
+    permissions and throttling run first for every request as before; a new content version is a new key,
+    so no answer outlives a change of public content."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        render = self.get  # whichever class defines it; HEAD is answered by GET, as Django does
+
+        def get(request, *args, **kwargs):
+            return self._get_cached_or_render(render, request, *args, **kwargs)
+
+        self.get = self.head = get
+
+    def _get_cached_or_render(self, render, request, *args, **kwargs):
+        store, seconds = _response_cache()
+        if store is None:
+            return render(request, *args, **kwargs)
+        key = _response_key(request._request)
+        hit = store.get(key)
+        if hit is not None:
+            content, headers = hit
+            return HttpResponse(content, headers=headers)
+        response = render(request, *args, **kwargs)
+        if response.status_code == 200 and isinstance(response, Response):
+            view_headers = dict(response.headers)  # the view's own; DRF and Django add theirs to hits and misses
+
+            def store_rendered(rendered):
+                headers = {**view_headers, "Content-Type": rendered["Content-Type"]}
+                store.set(key, (rendered.content, headers), seconds)
+
+            response.add_post_render_callback(store_rendered)
+        return response

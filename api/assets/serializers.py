@@ -1,6 +1,9 @@
 """JSON for images and documents: provenance and licence always, rendition URLs for every named size."""
 
+from functools import cache
+
 from rest_framework import serializers
+from wagtail.images.models import Filter
 
 from embassies.models import HubDocument, HubImage
 from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, all_filter_specs, web_filter_spec
@@ -10,9 +13,16 @@ def absolute_url(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
+@cache
+def rendition_filters() -> tuple[Filter, ...]:
+    """The Filter of every named size, parsed once per process: Wagtail parses a spec string (with `inspect`)
+    each time it is given one, which cost more than the rest of an image's JSON."""
+    return tuple(Filter(spec=spec) for spec in all_filter_specs())
+
+
 def image_json(image: HubImage, *, request) -> dict:
     """An image with its credit, licence and renditions (one batched lookup per image)."""
-    renditions = image.get_renditions(*all_filter_specs())
+    renditions = image.get_renditions(*rendition_filters())
     web = []
     for width in WEB_WIDTHS:
         rendition = renditions[web_filter_spec(width)]

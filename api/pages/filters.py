@@ -4,6 +4,8 @@ import django_filters
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions
 from rest_framework.filters import BaseFilterBackend
 
@@ -47,9 +49,11 @@ class PageFilter(django_filters.FilterSet):
         field_name="last_published_at", lookup_expr="gte", help_text="For incremental sync: pages published since."
     )
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_noop(self, queryset, name, value):
         return queryset
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_mission(self, queryset, name, mission):
         homes = mission.home_pages.values_list("path", flat=True)
         query = Q(pk__in=[])

@@ -7,6 +7,7 @@ same shapes for the OpenAPI schema and delegate to those functions.
 from collections import defaultdict
 from zoneinfo import ZoneInfo
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -61,7 +62,11 @@ def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
     for model, ids in ids_by_model.items():
         queryset = model.objects.filter(pk__in=ids).select_related("locale")
         if issubclass(model, MissionContentPage):
-            queryset = queryset.select_related("mission").prefetch_related("tagged_items__tag", "topics")
+            # Tag rows with their tag in one query (not one for the rows and one for the tags).
+            tagged_items = model.tagged_items.rel.related_model.objects.select_related("tag")
+            queryset = queryset.select_related("mission").prefetch_related(
+                Prefetch("tagged_items", queryset=tagged_items), "topics"
+            )
         elif issubclass(model, MissionHomePage):
             queryset = queryset.select_related("mission")
         if not with_body:

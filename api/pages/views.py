@@ -12,6 +12,7 @@ from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage,
 from embassies.selectors import pages_public
 from hub.models import Mission
 
+from ..caching import ContentVersionCacheMixin
 from ..pagination import HubCursorPagination
 from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
 from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer, hydrate, page_detail, page_summary
@@ -49,7 +50,7 @@ FIELDS_PARAMETER = OpenApiParameter(
 
 
 @extend_schema_view(get=extend_schema(parameters=[FIELDS_PARAMETER]))
-class PageListView(generics.ListAPIView):
+class PageListView(ContentVersionCacheMixin, generics.ListAPIView):
     """Live, public pages of every mission, newest first, with cursor pagination."""
 
     serializer_class = PageSummarySerializer
@@ -61,12 +62,14 @@ class PageListView(generics.ListAPIView):
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
+        # The page of results only needs ids, types and cursor positions: hydrate() loads the rest.
+        queryset = queryset.select_related(None).only("id", "content_type", "first_published_at", "last_published_at")
         page_of_results = self.paginate_queryset(queryset)
         items = [page_summary(page, request=request) for page in hydrate(page_of_results)]
         return self.get_paginated_response(_sparse(request, items))
 
 
-class PageDetailView(generics.GenericAPIView):
+class PageDetailView(ContentVersionCacheMixin, generics.GenericAPIView):
     """One public page (any type) by id, with its body, social texts and alternates."""
 
     serializer_class = PageDetailSerializer
@@ -81,7 +84,7 @@ class PageDetailView(generics.GenericAPIView):
         return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
 
 
-class PageFindView(generics.GenericAPIView):
+class PageFindView(ContentVersionCacheMixin, generics.GenericAPIView):
     """Site routing: the public page at `path` of a mission's site in a locale, with optional fallback."""
 
     serializer_class = PageDetailSerializer
@@ -162,7 +165,7 @@ class SocialPayloadSerializer(serializers.Serializer):
     locale = serializers.CharField()
 
 
-class SocialPayloadView(generics.GenericAPIView):
+class SocialPayloadView(ContentVersionCacheMixin, generics.GenericAPIView):
     """A public page as a ready-to-post social message for Facebook, X or LinkedIn."""
 
     serializer_class = SocialPayloadSerializer

@@ -2,6 +2,8 @@
 
 import pytest
 
+from api import factories as api_factories
+from api.consumers.services import api_key_revoke
 from embassies import factories as content
 
 ENDPOINTS = ["/api/v1/pages/", "/api/v1/missions/", "/api/v1/images/", "/api/v1/feeds/hanoi/vi/rss/"]
@@ -43,3 +45,17 @@ def test_publishing_or_unpublishing_changes_the_etag(client, network_content, ha
 @pytest.mark.django_db
 def test_different_queries_have_different_etags(client, network_content):
     assert client.get("/api/v1/pages/?locale=vi")["ETag"] != client.get("/api/v1/pages/?locale=en")["ETag"]
+
+
+@pytest.mark.django_db
+def test_a_revoked_key_gets_401_even_when_revalidating(client, network_content):
+    issued = api_factories.api_key(api_factories.consumer())
+    headers = {"HTTP_AUTHORIZATION": f"Api-Key {issued.key}"}
+    etag = client.get("/api/v1/pages/", **headers)["ETag"]
+    assert client.get("/api/v1/pages/", HTTP_IF_NONE_MATCH=etag, **headers).status_code == 304
+
+    api_key_revoke(api_key=issued.api_key)
+
+    response = client.get("/api/v1/pages/", HTTP_IF_NONE_MATCH=etag, **headers)
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"

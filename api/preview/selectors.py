@@ -1,0 +1,42 @@
+"""Reads for draft previews: what a preview token opens, if it is still valid."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from wagtail.models import Page, Revision
+
+from embassies.models.pages import mission_id_for_path
+
+from .services import PREVIEW_TOKEN_SALT
+
+
+@dataclass(frozen=True)
+class PreviewTarget:
+    page: Page
+    revision: Revision
+    mission_id: int | None
+    expires_at: datetime
+
+
+def preview_target(*, token: str) -> PreviewTarget | None:
+    """The page as saved in the token's revision, or None for a tampered or expired token or a deleted page."""
+    signer = signing.TimestampSigner(salt=PREVIEW_TOKEN_SALT)
+    try:
+        data = signer.unsign_object(token, max_age=settings.HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS)
+        signed_at = datetime.fromtimestamp(signing.b62_decode(token.rsplit(signer.sep, 2)[1]), tz=UTC)
+    except (signing.BadSignature, ValueError, TypeError, IndexError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    page = Page.objects.filter(pk=data.get("page")).first()
+    revision = Revision.page_revisions.filter(pk=data.get("revision"), object_id=str(data.get("page"))).first()
+    if page is None or revision is None:
+        return None
+    return PreviewTarget(
+        page=revision.as_object(),
+        revision=revision,
+        mission_id=mission_id_for_path(page.path),
+        expires_at=signed_at + timedelta(seconds=settings.HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS),
+    )

@@ -1,0 +1,260 @@
+"""Writes for webhooks: registering them, recording page events as deliveries, and sending those.
+
+A delivery row is written in the publishing transaction (an outbox); sending happens after commit in a
+task, and again later for retries, so the editor who published never waits on a consumer's server.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import random
+import secrets
+import socket
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import requests
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+
+from api.consumers.models import ApiConsumer
+from api.pages.serializers import TYPE_NAMES, path_in_mission
+from hub.models import Mission
+
+from .models import DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent
+from .selectors import deliveries_due
+
+SIGNATURE_HEADER = "X-Hub-Signature"
+TIMESTAMP_HEADER = "X-Hub-Timestamp"
+USER_AGENT = "EmbassyHub-Webhooks/1"
+ERROR_TEXT_LIMIT = 500
+
+
+def webhook_setting(name: str):
+    """One of settings.HUB_WEBHOOKS, e.g. MAX_ATTEMPTS."""
+    return settings.HUB_WEBHOOKS[name]
+
+
+# Registration -----------------------------------------------------------------------------------
+
+
+def webhook_url_refusal(url: str) -> str | None:
+    """Why the hub will not POST to `url`, or None. Production sends only over HTTPS to public
+    addresses, so a webhook cannot be used to reach the hub's own network."""
+    parts = urlsplit(url)
+    allow_local = webhook_setting("ALLOW_LOCAL_ADDRESSES")
+    if parts.scheme != "https" and not (allow_local and parts.scheme == "http"):
+        return "Webhook addresses must use https."
+    if not parts.hostname:
+        return "The webhook address has no host."
+    if allow_local:
+        return None
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+    except (socket.gaierror, UnicodeError):
+        return f"The host {parts.hostname} could not be resolved."
+    if not addresses or not all(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
+        return f"The host {parts.hostname} is not a public address."
+    return None
+
+
+def webhook_validate(*, consumer: ApiConsumer, url: str, events: list[str], missions: list[Mission]) -> None:
+    """Raise ValidationError unless the events are known and the missions lie within the consumer's scope."""
+    errors = {}
+    known = set(WebhookEvent.values)
+    if not events or not set(events) <= known:
+        errors["events"] = [f"Choose one or more of: {', '.join(WebhookEvent.values)}."]
+    if not missions:
+        errors["missions"] = ["Choose at least one mission."]
+    else:
+        in_scope = set(consumer.missions.values_list("pk", flat=True))
+        outside = sorted(mission.slug for mission in missions if mission.pk not in in_scope)
+        if outside:
+            errors["missions"] = [f"Outside the consumer's missions: {', '.join(outside)}."]
+    if url and (refusal := webhook_url_refusal(url)):
+        errors["url"] = [refusal]
+    if errors:
+        raise ValidationError(errors)
+
+
+def webhook_secret_new() -> str:
+    return f"whsec_{secrets.token_urlsafe(32)}"
+
+
+def webhook_create(
+    *, consumer: ApiConsumer, url: str, events: list[str], missions: list[Mission], is_active: bool = True
+) -> Webhook:
+    """Register a webhook with a fresh signing secret (shown to the consumer once, by the caller)."""
+    webhook_validate(consumer=consumer, url=url, events=events, missions=missions)
+    events = [event for event in WebhookEvent.values if event in events]
+    with transaction.atomic():
+        webhook = Webhook.objects.create(
+            consumer=consumer, url=url, events=events, secret=webhook_secret_new(), is_active=is_active
+        )
+        webhook.missions.set(missions)
+    return webhook
+
+
+# Events -----------------------------------------------------------------------------------------
+
+
+def _api_detail_url(page_id: int) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("page-detail", kwargs={"pk": page_id})
+
+
+def page_event_fields(*, page: Page, event: str, mission_id: int) -> dict:
+    """What a consumer may learn about a changed page: only what was public anyway, never draft content."""
+    fields = {
+        "id": page.pk,
+        "type": TYPE_NAMES.get(page.specific_class, "page"),
+        "mission": Mission.objects.filter(pk=mission_id).values_list("slug", flat=True).first(),
+        "locale": page.locale.language_code,
+        "path": path_in_mission(page),
+        "url": page.get_full_url(),
+    }
+    if event == WebhookEvent.PUBLISH:
+        fields.update(
+            title=page.title,
+            last_published_at=page.last_published_at.isoformat() if page.last_published_at else None,
+            detail_url=_api_detail_url(page.pk),
+        )
+    return fields
+
+
+def deliveries_record(*, page: Page, event: str, mission_id: int, webhooks: list[Webhook]) -> list[WebhookDelivery]:
+    """Queue the event for each webhook in the caller's transaction (an outbox); sending starts on commit,
+    so a change that is rolled back sends nothing."""
+    now = timezone.now()
+    fields = page_event_fields(page=page, event=event, mission_id=mission_id)
+    deliveries = []
+    for webhook in webhooks:
+        delivery = WebhookDelivery(webhook=webhook, event=event, page_id=page.pk, next_attempt_at=now)
+        delivery.payload = {"id": str(delivery.delivery_id), "event": event, "occurred_at": now.isoformat(), "page": fields}
+        deliveries.append(delivery)
+    WebhookDelivery.objects.bulk_create(deliveries)
+    delivery_ids = [str(delivery.delivery_id) for delivery in deliveries]
+    transaction.on_commit(lambda: _enqueue(delivery_ids))
+    return deliveries
+
+
+def deliveries_withdraw(*, page_id: int, event: str) -> None:
+    """Drop deliveries of an event not yet attempted, when a later change in the same transaction supersedes it."""
+    WebhookDelivery.objects.filter(page_id=page_id, event=event, status=DeliveryStatus.PENDING, attempts=0).delete()
+
+
+def _enqueue(delivery_ids: list[str], *, run_after=None) -> None:
+    from .tasks import webhook_delivery_send
+
+    task = webhook_delivery_send if run_after is None else webhook_delivery_send.using(run_after=run_after)
+    for delivery_id in delivery_ids:
+        task.enqueue(delivery_id=delivery_id)
+
+
+# Sending ----------------------------------------------------------------------------------------
+
+
+def webhook_signature(*, secret: str, timestamp: str, body: bytes) -> str:
+    """`sha256=<hex>` of HMAC-SHA256 over "<timestamp>.<body>" with the webhook's secret."""
+    digest = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    return f"sha256={digest}"
+
+
+def delivery_retry_delay(*, attempts: int, rng: random.Random | None = None) -> timedelta:
+    """Wait before the next attempt: doubling from RETRY_BASE_SECONDS up to RETRY_MAX_SECONDS, ±20% jitter
+    so that deliveries failing together do not all come back at the same second."""
+    base = webhook_setting("RETRY_BASE_SECONDS") * 2 ** max(attempts - 1, 0)
+    capped = min(base, webhook_setting("RETRY_MAX_SECONDS"))
+    return timedelta(seconds=capped * (rng or random).uniform(0.8, 1.2))
+
+
+def _claim(*, delivery_id: str) -> WebhookDelivery | None:
+    """Take a due delivery for one attempt; a concurrent worker or task finds it taken and moves on."""
+    now = timezone.now()
+    lease = timedelta(seconds=webhook_setting("TIMEOUT_SECONDS") * 2 + 30)
+    claimed = WebhookDelivery.objects.filter(
+        delivery_id=delivery_id, status=DeliveryStatus.PENDING, next_attempt_at__lte=now
+    ).update(next_attempt_at=now + lease)
+    if not claimed:
+        return None
+    return WebhookDelivery.objects.select_related("webhook__consumer").get(delivery_id=delivery_id)
+
+
+def _post(*, webhook: Webhook, delivery: WebhookDelivery) -> tuple[int | None, str]:
+    """POST the signed payload once: (status code or None, error text or '')."""
+    if refusal := webhook_url_refusal(webhook.url):
+        return None, refusal
+    body = json.dumps(delivery.payload, separators=(",", ":"), ensure_ascii=False).encode()
+    timestamp = str(int(timezone.now().timestamp()))
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "X-Hub-Event": delivery.event,
+        "X-Hub-Delivery": str(delivery.delivery_id),
+        TIMESTAMP_HEADER: timestamp,
+        SIGNATURE_HEADER: webhook_signature(secret=webhook.secret, timestamp=timestamp, body=body),
+    }
+    timeout = webhook_setting("TIMEOUT_SECONDS")
+    try:
+        with requests.post(
+            webhook.url, data=body, headers=headers, timeout=(timeout, timeout), allow_redirects=False, stream=True
+        ) as response:
+            if 200 <= response.status_code < 300:
+                return response.status_code, ""
+            excerpt = next(response.iter_content(ERROR_TEXT_LIMIT), b"").decode(errors="replace")
+            return response.status_code, f"HTTP {response.status_code}: {excerpt}".strip()
+    except requests.RequestException as error:
+        return None, f"{type(error).__name__}: {error}"[:ERROR_TEXT_LIMIT]
+
+
+def delivery_attempt(*, delivery_id: str) -> WebhookDelivery | None:
+    """Send a due delivery once and log the outcome; schedule a retry with backoff, or give up after
+    MAX_ATTEMPTS. Returns None when the delivery was not due (already sent, or taken by another worker)."""
+    delivery = _claim(delivery_id=delivery_id)
+    if delivery is None:
+        return None
+    webhook = delivery.webhook
+    if webhook.is_active and webhook.consumer.is_active:
+        status_code, error = _post(webhook=webhook, delivery=delivery)
+    else:
+        status_code, error = None, "The webhook or its consumer was switched off."
+    now = timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.last_status_code = status_code
+    delivery.last_error = error
+    if not error:
+        delivery.status, delivery.delivered_at, delivery.next_attempt_at = DeliveryStatus.SUCCEEDED, now, None
+    elif delivery.attempts >= webhook_setting("MAX_ATTEMPTS") or not (webhook.is_active and webhook.consumer.is_active):
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
+    else:
+        delivery.next_attempt_at = now + delivery_retry_delay(attempts=delivery.attempts)
+    delivery.save(
+        update_fields=[
+            "attempts", "last_attempt_at", "last_status_code", "last_error", "status", "delivered_at", "next_attempt_at",
+        ]
+    )
+    if delivery.status == DeliveryStatus.PENDING:
+        _retry_later(delivery)
+    return delivery
+
+
+def _retry_later(delivery: WebhookDelivery) -> None:
+    """Hand the retry to the task queue when it can run work later; otherwise `webhooks_deliver` picks it up."""
+    from .tasks import webhook_delivery_send
+
+    if webhook_delivery_send.get_backend().supports_defer:
+        _enqueue([str(delivery.delivery_id)], run_after=delivery.next_attempt_at)
+
+
+def deliveries_send_due(*, limit: int = 100) -> list[WebhookDelivery]:
+    """Attempt every due delivery (for the `webhooks_deliver` worker); returns those attempted."""
+    attempted = []
+    for delivery_id in list(deliveries_due(limit=limit).values_list("delivery_id", flat=True)):
+        if (delivery := delivery_attempt(delivery_id=str(delivery_id))) is not None:
+            attempted.append(delivery)
+    return attempted

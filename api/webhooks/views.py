@@ -1,0 +1,35 @@
+"""/api/v1/webhooks/: a consumer registers, lists and removes its own webhooks with its key."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+
+from api.consumers.authentication import consumer_of
+from api.consumers.permissions import HasApiKey
+
+from .selectors import webhooks_of_consumer
+from .serializers import WebhookCreatedSerializer, WebhookSerializer
+from .services import webhook_create
+
+
+class WebhookViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):
+    """Webhooks of the key's consumer, for missions within its scope; the secret is shown once, on creation."""
+
+    permission_classes = [HasApiKey]
+    parser_classes = [JSONParser]
+    serializer_class = WebhookSerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return webhooks_of_consumer(consumer=consumer_of(self.request))
+
+    @extend_schema(request=WebhookSerializer, responses={201: WebhookCreatedSerializer})
+    def create(self, request):
+        serializer = WebhookSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        webhook = webhook_create(consumer=consumer_of(request), **serializer.validated_data)
+        return Response(WebhookCreatedSerializer(webhook).data, status=status.HTTP_201_CREATED)
