@@ -13,9 +13,15 @@ class Role(models.TextChoices):
     MISSION_HEAD = "mission_head", _("Mission head")
     HQ_REVIEWER = "hq_reviewer", _("HQ reviewer")
     HQ_ADMINISTRATOR = "hq_administrator", _("HQ administrator")
+    HQ_DUTY_OFFICER = "hq_duty_officer", _("HQ duty officer")
+    HQ_PRESS_OFFICER = "hq_press_officer", _("HQ press officer")
 
 
 HQ_ADMINISTRATORS_GROUP = "HQ administrators"
+# Moderation (hub.moderation): duty officers fast-track urgent notices network-wide; the press office reviews HQ content.
+HQ_DUTY_OFFICERS_GROUP = "HQ duty officers"
+HQ_PRESS_OFFICE_GROUP = "HQ press office"
+HQ_PRESS_OFFICE_PAGE_PERMISSIONS = ["change_page"]
 
 # Page permissions granted on each of the mission's home pages (one per locale) and inherited below.
 MISSION_PAGE_PERMISSIONS = {
@@ -68,6 +74,8 @@ GLOBAL_PERMISSIONS = {
         "hub.fast_track_mission_content",
     ],
     Role.HQ_REVIEWER: ["wagtailadmin.access_admin"],
+    Role.HQ_DUTY_OFFICER: ["wagtailadmin.access_admin", "hub.fast_track_mission_content"],
+    Role.HQ_PRESS_OFFICER: ["wagtailadmin.access_admin"],
     Role.HQ_ADMINISTRATOR: [
         "wagtailadmin.access_admin",
         "hub.add_mission",
@@ -77,6 +85,11 @@ GLOBAL_PERMISSIONS = {
         "hub.change_region",
         "hub.view_region",
         "hub.fast_track_mission_content",
+        "moderation.assign_submission",
+        "moderation.add_workflowrule",
+        "moderation.change_workflowrule",
+        "moderation.delete_workflowrule",
+        "moderation.view_workflowrule",
         "embassies.add_topic",
         "embassies.change_topic",
         "embassies.delete_topic",
@@ -90,5 +103,18 @@ GLOBAL_PERMISSIONS = {
         "auth.change_user",
         "auth.view_user",
         "auth.view_group",
+        # API consumers (api/wagtail_hooks.py): keys are revoked, never deleted; deliveries are a read-only log.
+        "api.add_apiconsumer",
+        "api.change_apiconsumer",
+        "api.delete_apiconsumer",
+        "api.view_apiconsumer",
+        "api.add_apikey",
+        "api.change_apikey",
+        "api.view_apikey",
+        "api.add_webhook",
+        "api.change_webhook",
+        "api.delete_webhook",
+        "api.view_webhook",
+        "api.view_webhookdelivery",
     ],
 }

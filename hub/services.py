@@ -15,6 +15,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from embassies.models import HQRootPage, MissionHomePage, NetworkRootPage, SectionIndexPage
 
 from .models import Mission, MissionName, MissionSocialAccount, Region
+from .moderation.services import hq_moderation_group_provision, mission_workflows_provision
 from .roles import (
     GLOBAL_PERMISSIONS,
     HQ_ADMINISTRATOR_COLLECTION_PERMISSIONS,
@@ -255,6 +256,7 @@ def mission_provision(*, mission: Mission) -> ProvisioningReport:
             _sync_page_permissions(group=group, pages=home_pages, codenames=MISSION_PAGE_PERMISSIONS[role])
             _sync_collection_permissions(group=group, collection=collection, names=MISSION_COLLECTION_PERMISSIONS[role])
         _reviewer_permissions_sync(mission=mission, home_pages=home_pages)
+        mission_workflows_provision(mission=mission, home_pages=home_pages)
     return report
 
 
@@ -313,6 +315,8 @@ def role_grant(*, user, role: Role, mission: Mission | None = None, region: Regi
     """Put a user in the group that carries a role (for a mission or a region where the role needs one)."""
     if role == Role.HQ_ADMINISTRATOR:
         group = hq_administrators_provision()
+    elif role in (Role.HQ_DUTY_OFFICER, Role.HQ_PRESS_OFFICER):
+        group = hq_moderation_group_provision(role=role)
     elif role == Role.HQ_REVIEWER:
         if region is None:
             raise ValueError("An HQ reviewer role needs a region.")

@@ -141,6 +141,17 @@ class MissionContentPage(Page):
             self.mission_id = mission_id_for_path(self.path)
         return super().save(*args, **kwargs)
 
+    def get_workflow(self):
+        """The workflow chosen for this page type and mission by hub.moderation's rules (e.g. the fast track for
+        consular notices), falling back to the workflow assigned in the tree."""
+        from hub.moderation.selectors import workflow_for_page
+
+        if self.path:
+            workflow = workflow_for_page(page=self)
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
 
 class ArticleKind(models.TextChoices):
     NEWS = "news", _("News")

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import env_bool, env_list
+from .base import TASK_BACKENDS, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -27,7 +27,23 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("HUB_TASK_BACKEND", "database")]}}
+
+# A CDN or reverse proxy to purge on publish: WAGTAILFRONTENDCACHE_URL=http://varnish:6081 (HTTP PURGE).
+if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["WAGTAILFRONTENDCACHE_URL"],
+        }
+    }
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+
+# Persistent database connections (seconds; DATABASE_CONN_MAX_AGE=0 turns them off): opening one per request
+# costs more than most API answers. Checked before reuse, so a restarted database is not an error.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405

@@ -1,0 +1,121 @@
+"""The audit: every transition recorded, shown per page and in the HQ report with its chart and CSV export."""
+
+import csv
+import io
+from datetime import datetime, timedelta, timezone as dt_timezone
+
+import pytest
+
+from embassies import factories as content
+from hub.moderation.models import ReviewStatus, Transition
+from hub.moderation.selectors import weekly_review_stats
+
+from .conftest import refused, submit_over_http, workflow_action_url
+
+REPORT = "/admin/reports/moderation/"
+
+
+@pytest.fixture
+def reviewed_page(client, staff, hanoi_news):
+    """Submitted, sent back with a comment, resubmitted and approved, all over HTTP."""
+    page = content.article(hanoi_news, title="Cultural week", live=False)
+    client.force_login(staff["hanoi_editor"])
+    submit_over_http(client, page)
+    page.refresh_from_db()
+    client.force_login(staff["asia_reviewer"])
+    client.post(workflow_action_url(page, "reject", page.current_workflow_task_state), {"comment": "Add the venue."})
+    client.force_login(staff["hanoi_editor"])
+    submit_over_http(client, page, summary="At the Opera House.")
+    page.refresh_from_db()
+    client.force_login(staff["asia_reviewer"])
+    client.post(workflow_action_url(page, "approve", page.current_workflow_task_state), {"comment": "Thanks."})
+    client.logout()
+    return page
+
+
+def test_every_transition_is_recorded_with_who_when_from_to_and_comment(staff, hanoi, reviewed_page):
+    steps = list(Transition.objects.filter(page=reviewed_page).order_by("at", "pk"))
+    assert [(t.from_status, t.to_status, t.actor.username, t.comment) for t in steps] == [
+        (ReviewStatus.DRAFT, ReviewStatus.IN_REVIEW, "hanoi_editor", ""),
+        (ReviewStatus.IN_REVIEW, ReviewStatus.CHANGES_REQUESTED, "asia_reviewer", "Add the venue."),
+        (ReviewStatus.CHANGES_REQUESTED, ReviewStatus.IN_REVIEW, "hanoi_editor", ""),
+        (ReviewStatus.IN_REVIEW, ReviewStatus.PUBLISHED, "asia_reviewer", "Thanks."),
+    ]
+    assert all(t.mission == hanoi and t.region == hanoi.region for t in steps)
+    assert [t.review_seconds is not None for t in steps] == [False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("username", "allowed"),
+    [("hanoi_editor", True), ("asia_reviewer", True), ("hq_admin", True), ("paris_editor", False), ("europe_reviewer", False)],
+)
+def test_page_history_is_visible_to_those_who_work_on_the_page(client, staff, reviewed_page, username, allowed):
+    client.force_login(staff[username])
+    response = client.get(f"/admin/moderation/pages/{reviewed_page.pk}/")
+    if allowed:
+        assert response.status_code == 200 and "Add the venue." in response.content.decode()
+    else:
+        assert refused(response)
+
+
+def test_report_shows_transitions_and_a_chart(client, staff, reviewed_page):
+    client.force_login(staff["hq_admin"])
+    body = client.get(REPORT).content.decode()
+    assert "Cultural week" in body and "Add the venue." in body
+    assert body.count("<svg") >= 2 and "Submissions per week" in body and "Median review time" in body
+    assert "<rect" in body and "<polyline" in body and "Asia-Pacific" in body
+
+
+def test_report_is_limited_to_the_reviewers_region_and_closed_to_editors(client, staff, reviewed_page):
+    client.force_login(staff["europe_reviewer"])
+    assert "Cultural week" not in client.get(REPORT).content.decode()
+    client.force_login(staff["hanoi_editor"])
+    assert refused(client.get(REPORT))
+
+
+def test_report_exports_csv(client, staff, reviewed_page, paris):
+    client.force_login(staff["hq_admin"])
+    response = client.get(f"{REPORT}?export=csv")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    mine = [row for row in rows if row["Title"] == "Cultural week"]
+    assert [(row["From"], row["To"], row["Who"]) for row in reversed(mine)] == [
+        ("Draft", "In review", "hanoi_editor"),
+        ("In review", "Changes requested", "asia_reviewer"),
+        ("Changes requested", "In review", "hanoi_editor"),
+        ("In review", "Published", "asia_reviewer"),
+    ]
+    assert {row["Region"] for row in mine} == {"Asia-Pacific"} and "Add the venue." in {row["Comment"] for row in mine}
+
+    filtered = client.get(f"{REPORT}?export=csv&region={paris.region_id}")
+    assert "Cultural week" not in b"".join(filtered.streaming_content).decode()
+
+
+@pytest.mark.parametrize("query", ["region=abc", "to_status=lost", "at_from=yesterday", "mission=0"])
+def test_report_bad_filters_are_form_errors(client, staff, query):
+    client.force_login(staff["hq_admin"])
+    response = client.get(f"{REPORT}?{query}")
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode() or "Enter a valid date" in response.content.decode()
+
+
+def test_weekly_stats_count_submissions_and_take_the_median_review_time(hanoi, paris):
+    monday = datetime(2026, 3, 2, 9, tzinfo=dt_timezone.utc)
+
+    def record(region, at, to_status, seconds=None, from_status=ReviewStatus.IN_REVIEW):
+        Transition.objects.create(
+            page_title="x", region=region, at=at, from_status=from_status, to_status=to_status, review_seconds=seconds
+        )
+
+    asia, europe = hanoi.region, paris.region
+    for day in range(3):
+        record(asia, monday + timedelta(days=day), ReviewStatus.IN_REVIEW, from_status=ReviewStatus.DRAFT)
+    for hours in (1, 2, 9):
+        record(asia, monday + timedelta(days=4), ReviewStatus.PUBLISHED, hours * 3600)
+    record(europe, monday + timedelta(days=8), ReviewStatus.IN_REVIEW, from_status=ReviewStatus.CHANGES_REQUESTED)
+
+    stats = weekly_review_stats(transitions=Transition.objects.filter(at__gte=monday))
+    assert [(s.week.isoformat(), s.region, s.submissions, s.median_review_hours) for s in stats] == [
+        ("2026-03-02", "Asia-Pacific", 3, 2.0),
+        ("2026-03-09", "Europe", 1, None),
+    ]
