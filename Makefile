@@ -6,8 +6,9 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.requirements-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ENGINE := search/engine/engine.sh
 
-.PHONY: run test install migrate seed check-deploy clean
+.PHONY: run test install migrate seed check-deploy clean engine engine-stop engine-for-tests
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -30,9 +31,29 @@ seed: migrate
 run: seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
-test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL). With Java and Maven it starts
+## the search engine for the search tests and leaves it running for the next run (`make engine-stop`).
+test: install engine-for-tests
+	HUB_SEARCH_TEST_URL="$${HUB_SEARCH_TEST_URL:-$$($(ENGINE) url)}" $(PY) -m pytest $(PYTEST_ARGS)
+
+## Start the development search engine (OpenSearch, 127.0.0.1:9201) in the background
+engine:
+	$(ENGINE) start
+	@echo "Use it: HUB_SEARCH_ENGINE=opensearch HUB_SEARCH_URL=$$($(ENGINE) url) make run; then manage.py search_reindex"
+
+engine-stop:
+	$(ENGINE) stop
+
+# The engine for `make test`, if it can be had: under CI=true not getting one fails the run; locally search tests skip.
+engine-for-tests:
+	@case "$${CI:-}" in true|1|yes) ci=1 ;; *) ci=0 ;; esac; \
+	if [ -n "$${HUB_SEARCH_TEST_URL:-}" ] || $(ENGINE) status >/dev/null 2>&1; then exit 0; fi; \
+	if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then \
+	  $(ENGINE) start && exit 0; \
+	  [ $$ci = 1 ] && { echo "CI: the search engine did not start" >&2; exit 1; }; \
+	  echo "make test: the search engine did not start; search tests will skip" >&2; \
+	elif [ $$ci = 1 ]; then echo "CI: Java 17+ and Maven are needed for the search engine" >&2; exit 1; \
+	else echo "make test: no Java/Maven here, so search tests will skip" >&2; fi
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(PY) manage.py check --deploy --fail-level WARNING

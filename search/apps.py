@@ -5,3 +5,31 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "hub_search"
     verbose_name = "Search"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from embassies.models import Topic
+        from hub.models import Mission, MissionName
+
+        from . import signal_handlers
+
+        page_published.connect(signal_handlers.page_published, dispatch_uid="hub_search_page_published")
+        page_unpublished.connect(signal_handlers.page_unpublished, dispatch_uid="hub_search_page_unpublished")
+        post_page_move.connect(signal_handlers.page_moved, dispatch_uid="hub_search_page_moved")
+        post_delete.connect(signal_handlers.page_deleted, sender=Page, dispatch_uid="hub_search_page_deleted")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                signal_handlers.view_restriction_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"hub_search_view_restriction_{signal is post_save}",
+            )
+            signal.connect(
+                signal_handlers.mission_name_changed,
+                sender=MissionName,
+                dispatch_uid=f"hub_search_mission_name_{signal is post_save}",
+            )
+        post_save.connect(signal_handlers.mission_changed, sender=Mission, dispatch_uid="hub_search_mission")
+        post_save.connect(signal_handlers.topic_changed, sender=Topic, dispatch_uid="hub_search_topic")

@@ -229,7 +229,9 @@ def submission_record_cancelled(*, workflow_state: WorkflowState, user) -> Trans
 def submission_claim(*, submission: Submission, user) -> Submission:
     """Take an item so no one else reviews it at the same time."""
     with transaction.atomic():
-        submission = Submission.objects.select_for_update().select_related("task_state__task").get(pk=submission.pk)
+        submission = (
+            Submission.objects.select_for_update(of=("self",)).select_related("task_state__task").get(pk=submission.pk)
+        )
         if not review_policy.user_can_claim(user=user, submission=submission):
             holder = submission.assignee
             raise ClaimError(

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -278,11 +281,38 @@ HUB_WEBHOOKS = {
     "ALLOW_LOCAL_ADDRESSES": env_bool("HUB_WEBHOOK_ALLOW_LOCAL_ADDRESSES", False),
 }
 
+# Public base URL of the API, for CDN purges; a CDN is configured with WAGTAILFRONTENDCACHE (see Wagtail's
+# frontend cache docs), e.g. from the environment in production settings.
+HUB_API_BASE_URL = os.environ.get("HUB_API_BASE_URL", WAGTAILADMIN_BASE_URL)
+
 # Wagtail's own /api/v2/ is mounted only for benchmarks comparing it with /api/v1/.
 HUB_WAGTAIL_API_V2 = env_bool("HUB_WAGTAIL_API_V2", False)
 
+# Caches. "default" is Django's own default (per process). "api_responses" keeps rendered public API answers
+# keyed by the content version (api/caching.py), for at most HUB_API_RESPONSE_CACHE_SECONDS (capped at the
+# responses' max-age, 60 s; 0 turns it off). 256 entries per worker: a few MB for pages of 20 and details, at
+# most about 60 MB if every entry were a page of 100.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api_responses": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "hub-api-responses",
+        "OPTIONS": {"MAX_ENTRIES": 256},
+    },
+}
+HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "60"))
+
 # Background work (django-tasks database backend: no extra service).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The embedded default runs tasks in-process right after commit. Production queues them in the
+# database (django-tasks-db) for `manage.py db_worker`, so no editor ever waits on a webhook or the engine.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+HUB_TASK_BACKEND = os.environ.get("HUB_TASK_BACKEND", "immediate")
+if HUB_TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"HUB_TASK_BACKEND must be one of {sorted(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[HUB_TASK_BACKEND]}}
 
 LOGGING = {
     "version": 1,

@@ -12,3 +12,15 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/embassy-hub-test-media")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The suite runs on database search whatever the environment says; tests/search point the hub at the live
+# engine themselves (HUB_SEARCH_TEST_URL), each run under its own index prefix.
+HUB_SEARCH_ENGINE = ""
+HUB_SEARCH_INDEX_PREFIX = f"test-{os.getpid()}-"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+HUB_SEARCH_FALLBACK_BACKEND = "default"
+
+# Throttle counts live in the cache for the whole run: keep the anonymous rate out of other tests' way
+# (tests/api/test_consumers.py sets its own rates), and let webhook tests POST to a loopback receiver.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anonymous": "100000/min", "api_key": "100000/min"}}  # noqa: F405
+HUB_WEBHOOKS = {**HUB_WEBHOOKS, "ALLOW_LOCAL_ADDRESSES": True, "TIMEOUT_SECONDS": 2}  # noqa: F405

@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
@@ -35,6 +37,17 @@ def test_interactive_docs_are_served_without_a_cdn(client, db):
 @pytest.mark.django_db
 def test_generated_requests_never_cause_a_server_error(network_content):
     """Schemathesis draws requests for every operation from the schema (valid and invalid parameters)."""
+    # Like Django's test client: keep the test's database connection open across WSGI calls.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        _fuzz_every_operation()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _fuzz_every_operation():
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 10

@@ -1,0 +1,232 @@
+"""The search service answered from the database: the embedded default, and the fallback while an engine is
+unreachable. Same criteria, same result shape; `simplified` says what the database does in a simpler way.
+
+Text matching uses Wagtail's database search backend (SQLite FTS5 or PostgreSQL full text), which Wagtail
+keeps up to date on every save; filters, facets and the result cards come from the ORM, the cards through
+the same document builder as the index, so both backends describe a page identically.
+"""
+
+import html
+import re
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear, Substr
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from embassies.models import ArticlePage, ConsularNoticePage, EventPage, MissionHomePage
+from hub.models import Mission
+
+from .criteria import FACETS, SearchCriteria
+from .documents import MISSION_HOME_DEPTH, PAGE_TYPES, documents_for, pages_indexable
+from .query import CONTENT_PAGE_TYPES, FACET_SIZES
+from .results import FacetBucket, SearchResults, hit_from_document
+
+BACKEND = "database"
+TAGGED_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
+SEARCH_SIMPLIFIED = ("language_analysis", "cross_language", "relevance", "highlighting")
+HOME_PATH_LENGTH = Page.steplen * MISSION_HOME_DEPTH
+# Facets over more matches than this are counted over the best ones only (and flagged as simplified).
+FACET_LIMIT = 10_000
+
+
+def _home_paths(*, missions=(), countries=(), regions=()) -> list[str] | None:
+    """Paths of the mission homes the mission/country/region filters allow, or None without such filters."""
+    if not (missions or countries or regions):
+        return None
+    chosen = Mission.objects.all()
+    if missions:
+        chosen = chosen.filter(slug__in=missions)
+    if countries:
+        chosen = chosen.filter(country__in=countries)
+    if regions:
+        chosen = chosen.filter(region__slug__in=regions)
+    return list(MissionHomePage.objects.filter(mission__in=chosen).values_list("path", flat=True))
+
+
+def _under(paths: list[str]) -> Q:
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def _content_types_of(page_types) -> list[int]:
+    from django.contrib.contenttypes.models import ContentType
+
+    models = [model for model, name in PAGE_TYPES.items() if name in page_types]
+    return [content_type.pk for content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
+
+
+def _pages_with(*, tags=(), topics=()) -> Q:
+    condition = Q(pk__in=[])
+    for model in TAGGED_MODELS:
+        if tags:
+            condition |= Q(pk__in=model.objects.filter(tagged_items__tag__name__in=tags).values("pk"))
+        if topics:
+            condition |= Q(pk__in=model.objects.filter(topics__slug__in=topics).values("pk"))
+    return condition
+
+
+def pages_matching_filters(criteria: SearchCriteria) -> QuerySet:
+    """Indexable pages that pass every filter of the criteria (text aside)."""
+    pages = pages_indexable()
+    home_paths = _home_paths(missions=criteria.missions, countries=criteria.countries, regions=criteria.regions)
+    if home_paths is not None:
+        pages = pages.filter(_under(home_paths))
+    if criteria.locales:
+        pages = pages.filter(locale__language_code__in=criteria.locales)
+    if criteria.page_types:
+        pages = pages.filter(content_type_id__in=_content_types_of(criteria.page_types))
+    if criteria.kinds:
+        other_kinds = [kind for kind in criteria.kinds if kind in PAGE_TYPES.values()]
+        pages = pages.filter(
+            Q(pk__in=ArticlePage.objects.filter(kind__in=criteria.kinds).values("pk"))
+            | Q(content_type_id__in=_content_types_of(other_kinds))
+        )
+    if criteria.tags:
+        pages = pages.filter(_pages_with(tags=criteria.tags))
+    if criteria.topics:
+        pages = pages.filter(_pages_with(topics=criteria.topics))
+    if criteria.published_from:
+        pages = pages.filter(first_published_at__gte=criteria.published_from)
+    if criteria.published_to:
+        pages = pages.filter(first_published_at__lte=criteria.published_to)
+    return pages
+
+
+def _buckets(counts: dict, *, size: int, newest_first: bool = False) -> list[FacetBucket]:
+    if newest_first:
+        ordered = sorted(counts.items(), key=lambda item: -int(item[0]))
+    else:
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [FacetBucket(value=str(value), count=count) for value, count in ordered[:size] if count]
+
+
+def facet_counts(page_ids: list[int]) -> dict[str, list[FacetBucket]]:
+    """Facet counts over the matched pages, with the engine's bucket sizes and order."""
+    pages = Page.objects.filter(pk__in=page_ids).order_by()
+    missions_by_home = dict(MissionHomePage.objects.values_list("path", "mission__slug"))
+    by_mission: dict[str, int] = {}
+    for row in pages.annotate(home=Substr("path", 1, HOME_PATH_LENGTH)).values("home").annotate(n=Count("pk")):
+        slug = missions_by_home.get(row["home"])
+        if slug:
+            by_mission[slug] = by_mission.get(slug, 0) + row["n"]
+    by_locale = {row["locale__language_code"]: row["n"] for row in pages.values("locale__language_code").annotate(n=Count("pk"))}
+    by_year = {
+        row["year"]: row["n"]
+        for row in pages.annotate(year=ExtractYear("first_published_at")).values("year").annotate(n=Count("pk"))
+        if row["year"] is not None
+    }
+    by_kind: dict[str, int] = {}
+    for row in ArticlePage.objects.filter(pk__in=page_ids).order_by().values("kind").annotate(n=Count("pk")):
+        by_kind[row["kind"]] = row["n"]
+    type_names = {content_type: name for name in PAGE_TYPES.values() for content_type in _content_types_of([name])}
+    for row in pages.exclude(content_type_id__in=_content_types_of(["article"])).values("content_type_id").annotate(n=Count("pk")):
+        name = type_names.get(row["content_type_id"])
+        if name:
+            by_kind[name] = by_kind.get(name, 0) + row["n"]
+    by_tag: dict[str, int] = {}
+    for model in TAGGED_MODELS:
+        for row in model.objects.filter(pk__in=page_ids).order_by().values("tagged_items__tag__name").annotate(n=Count("pk", distinct=True)):
+            if row["tagged_items__tag__name"]:
+                by_tag[row["tagged_items__tag__name"]] = by_tag.get(row["tagged_items__tag__name"], 0) + row["n"]
+    counts = {"mission": by_mission, "locale": by_locale, "kind": by_kind, "year": by_year, "tags": by_tag}
+    return {name: _buckets(counts[name], size=FACET_SIZES[name], newest_first=name == "year") for name in FACETS}
+
+
+def _mark(text: str, terms: list[str]) -> str:
+    escaped = html.escape(text)
+    if not terms:
+        return escaped
+    pattern = re.compile("|".join(re.escape(html.escape(term)) for term in terms), re.IGNORECASE)
+    return pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped)
+
+
+def _cards(page_ids: list[int], *, terms: list[str] | None = None):
+    """Result cards for page ids, in that order, built by the index's own document builder."""
+    rows = Page.objects.filter(pk__in=page_ids).values("pk", "content_type_id", "path")
+    documents = documents_for(rows)
+    hits = []
+    for pk in page_ids:
+        document = documents.get(pk)
+        if document is None:
+            continue
+        hit = hit_from_document(document)
+        if terms:
+            highlights = {
+                name: [_mark(value, terms)]
+                for name, value in (("title", hit.title), ("summary", hit.summary))
+                if any(term.casefold() in value.casefold() for term in terms)
+            }
+            hit = hit_from_document(document, highlights=highlights)
+        hits.append(hit)
+    return hits
+
+
+def fallback_search(criteria: SearchCriteria, *, degraded: bool, facets: bool = True) -> SearchResults:
+    """Search from the database: full text through Wagtail's database backend, everything else through the ORM."""
+    pages = pages_matching_filters(criteria)
+    newest = ("-first_published_at", "id")
+    if criteria.q:
+        backend = get_search_backend(settings.HUB_SEARCH_FALLBACK_BACKEND)
+        by_relevance = criteria.effective_sort == "relevance"
+        candidates = Page.objects.filter(pk__in=pages.values("pk"))
+        if not by_relevance:
+            candidates = candidates.order_by(*newest)
+        matched = [page.pk for page in backend.search(criteria.q, candidates, operator="and", order_by_relevance=by_relevance)]
+    else:
+        matched = list(pages.order_by(*newest).values_list("pk", flat=True))
+    window = matched[criteria.offset : criteria.offset + criteria.page_size]
+    terms = criteria.q.split() if criteria.q else None
+    simplified = SEARCH_SIMPLIFIED if criteria.q else ()
+    if facets and len(matched) > FACET_LIMIT:
+        simplified += ("facets",)
+    return SearchResults(
+        hits=_cards(window, terms=terms),
+        total=len(matched),
+        page=criteria.page,
+        page_size=criteria.page_size,
+        backend=BACKEND,
+        facets=facet_counts(matched[:FACET_LIMIT]) if facets else {},
+        simplified=simplified,
+        degraded=degraded,
+    )
+
+
+def fallback_autocomplete(*, prefix: str, locales, missions, limit: int, degraded: bool) -> SearchResults:
+    """Titles containing the typed text, newest first (the engine matches word prefixes in any language)."""
+    pages = pages_indexable().filter(title__icontains=prefix)
+    if locales:
+        pages = pages.filter(locale__language_code__in=locales)
+    home_paths = _home_paths(missions=missions)
+    if home_paths is not None:
+        pages = pages.filter(_under(home_paths))
+    ids = list(pages.order_by("-last_published_at", "pk").values_list("pk", flat=True)[:limit])
+    return SearchResults(
+        hits=_cards(ids), total=len(ids), page=1, page_size=limit, backend=BACKEND,
+        simplified=("autocomplete",), degraded=degraded,
+    )
+
+
+def fallback_related(*, page: Page, limit: int, degraded: bool) -> SearchResults:
+    """Pages of other missions sharing a tag or topic with the page, newest first (the engine compares text)."""
+    specific = page.specific
+    tags = [item.tag.name for item in specific.tagged_items.all()] if hasattr(specific, "tagged_items") else []
+    topics = [topic.slug for topic in specific.topics.all()] if hasattr(specific, "topics") else []
+    own_home = MissionHomePage.objects.filter(path=page.path[:HOME_PATH_LENGTH]).first()
+    pages = (
+        pages_indexable()
+        .filter(content_type_id__in=_content_types_of(CONTENT_PAGE_TYPES))
+        .filter(_pages_with(tags=tags, topics=topics))
+        .exclude(translation_key=page.translation_key)
+    )
+    if own_home is not None:
+        other_homes = MissionHomePage.objects.filter(mission_id=own_home.mission_id).values_list("path", flat=True)
+        pages = pages.exclude(_under(list(other_homes)))
+    ids = list(pages.order_by("-first_published_at", "pk").values_list("pk", flat=True)[:limit])
+    return SearchResults(
+        hits=_cards(ids), total=len(ids), page=1, page_size=limit, backend=BACKEND,
+        simplified=("related",), degraded=degraded,
+    )

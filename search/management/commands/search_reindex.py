@@ -1,0 +1,38 @@
+"""manage.py search_reindex: build a fresh content index from the database and swap the alias to it."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
+from search.services import REINDEX_BATCH, search_reindex
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index from the database; search keeps answering from the old index until the swap."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch-size", type=int, default=REINDEX_BATCH, help="Pages per bulk request.")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar (e.g. in cron logs).")
+
+    def handle(self, *args, batch_size, no_progress, **options):
+        bar = tqdm(unit="pages", desc="Indexing", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
+
+        def total(count):
+            bar.total = count
+            bar.refresh()
+
+        try:
+            report = search_reindex(batch_size=batch_size, progress=bar.update, total=total)
+        except (SearchNotConfigured, SearchUnavailable, SearchEngineError) as error:
+            raise CommandError(str(error)) from error
+        finally:
+            bar.close()
+        rate = report.pages / report.seconds if report.seconds else 0
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Indexed {report.pages} pages into {report.index} in {report.seconds:.1f} s ({rate:.0f} pages/s); "
+                f"re-applied {report.replayed} changes made meanwhile; removed {len(report.removed_indices)} old index(es)."
+            )
+        )

@@ -1,0 +1,50 @@
+"""The indexing outbox: every change that may affect the search index, recorded with the change itself."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class IndexTarget(models.TextChoices):
+    """What an outbox entry asks the worker to bring in line with the database."""
+
+    PAGE = "page", _("One page")
+    SUBTREE = "subtree", _("A page and everything below it")
+    MISSION = "mission", _("Every page of a mission")
+    TOPIC = "topic", _("Every page filed under a topic")
+
+
+class IndexOutboxQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(processed_at__isnull=True)
+
+    def due(self, *, at=None):
+        return self.pending().filter(next_attempt_at__lte=at or timezone.now())
+
+
+class IndexOutbox(models.Model):
+    """One change the search index has to follow, written in the same transaction as the change.
+
+    Entries say *what* to look at, not what to write: the worker re-reads the database when it applies
+    them, so they can be applied late, twice or out of order and the index still ends up right.
+    Applied entries are kept for a while (they tell a reindex what changed while it ran).
+    """
+
+    target = models.CharField(max_length=16, choices=IndexTarget.choices)
+    target_id = models.BigIntegerField(help_text=_("Page, mission or topic id, depending on the target."))
+    reason = models.CharField(max_length=40, help_text=_("The change that was recorded, e.g. 'publish' or 'move'."))
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = IndexOutboxQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("index outbox entry")
+        verbose_name_plural = _("index outbox")
+        indexes = [models.Index(fields=["processed_at", "next_attempt_at"], name="hub_search_outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.target} {self.target_id}"

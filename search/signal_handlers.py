@@ -1,0 +1,54 @@
+"""Signal handlers that record index changes in the outbox (connected in SearchConfig.ready).
+
+Each handler runs inside the transaction of the change it reports (Wagtail's publish, delete and
+revision actions are atomic), so the change and its outbox entry commit or roll back together.
+"""
+
+from .models import IndexTarget
+from .services import outbox_record
+
+
+def page_published(sender, instance, **kwargs):
+    """A publish, a scheduled go-live, or a translation going live."""
+    outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="publish")
+
+
+def page_unpublished(sender, instance, **kwargs):
+    """An unpublish, including the scheduler expiring a page."""
+    outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="unpublish")
+
+
+def page_moved(sender, instance, **kwargs):
+    """A move changes the URL path of the page and everything below it, and possibly their mission."""
+    outbox_record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="move")
+
+
+def page_deleted(sender, instance, **kwargs):
+    """Sent once per deleted page (descendants included), for the base Page row."""
+    outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="delete")
+
+
+def view_restriction_changed(sender, instance, **kwargs):
+    """A password, login or group restriction hides (or, removed, reveals) a whole subtree."""
+    outbox_record(target=IndexTarget.SUBTREE, target_id=instance.page_id, reason="privacy")
+
+
+def mission_changed(sender, instance, created=False, raw=False, **kwargs):
+    """Renaming a mission or moving it to another region or country changes every document of the mission."""
+    if created or raw:
+        return
+    outbox_record(target=IndexTarget.MISSION, target_id=instance.pk, reason="mission")
+
+
+def mission_name_changed(sender, instance, raw=False, **kwargs):
+    """The mission's name in one language appears on the documents in that language."""
+    if raw or instance.mission_id is None:
+        return
+    outbox_record(target=IndexTarget.MISSION, target_id=instance.mission_id, reason="mission_name")
+
+
+def topic_changed(sender, instance, created=False, raw=False, **kwargs):
+    """Documents carry their topics' slugs."""
+    if created or raw:
+        return
+    outbox_record(target=IndexTarget.TOPIC, target_id=instance.pk, reason="topic")
