@@ -10,6 +10,7 @@ import html
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear, Substr
 from wagtail.models import Page
@@ -53,8 +54,6 @@ def _under(paths: list[str]) -> Q:
 
 
 def _content_types_of(page_types) -> list[int]:
-    from django.contrib.contenttypes.models import ContentType
-
     models = [model for model, name in PAGE_TYPES.items() if name in page_types]
     return [content_type.pk for content_type in ContentType.objects.get_for_models(*models, for_concrete_models=False).values()]
 

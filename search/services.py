@@ -7,6 +7,7 @@ to apply late, twice, or out of order.
 """
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from embassies.models import ArticlePage, ConsularNoticePage, EventPage
+
 from .documents import documents_for, pages_indexable
 from .gateway import SearchEngineError, SearchGateway, SearchUnavailable, engine_settings, gateway_required
 from .indices import content_index_body
@@ -26,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 DRAIN_BATCH = 500
 REINDEX_BATCH = 500
+# Bulk requests a reindex keeps in flight while it builds the next batch: the engine indexes two at once.
+BULKS_IN_FLIGHT = 2
 RETRY_BASE_SECONDS = 5
 RETRY_MAX_SECONDS = 15 * 60
 # A reindex re-applies the outbox entries written since shortly before it started: an entry is stamped when
@@ -78,8 +83,6 @@ def page_ids_for_targets(targets: Iterable[tuple[str, int]]) -> set[int]:
             under |= Q(path__startswith=path)
         page_ids |= set(Page.objects.filter(under).values_list("pk", flat=True))
     if topic_ids:
-        from embassies.models import ArticlePage, ConsularNoticePage, EventPage
-
         for model in (ArticlePage, EventPage, ConsularNoticePage):
             page_ids |= set(model.objects.filter(topics__in=topic_ids).values_list("pk", flat=True))
     return page_ids
@@ -223,18 +226,17 @@ def search_reindex(
         rows = list(pages_indexable().order_by("pk").values("pk", "content_type_id", "path"))
         if total:
             total(len(rows))
-        indexed, missions = 0, {}
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-reindex") as sender:
-            in_flight = None
+        indexed, missions, in_flight = 0, {}, deque()
+        with ThreadPoolExecutor(max_workers=BULKS_IN_FLIGHT, thread_name_prefix="search-reindex") as sender:
             for start in range(0, len(rows), batch_size):
                 batch = rows[start : start + batch_size]
                 documents = documents_for(batch, missions=missions)
-                if in_flight is not None:
-                    indexed += _bulk_done(*in_flight, progress=progress)
+                if len(in_flight) == BULKS_IN_FLIGHT:
+                    indexed += _bulk_done(*in_flight.popleft(), progress=progress)
                 upserts = {str(pk): document for pk, document in documents.items()}
-                in_flight = (sender.submit(gateway.bulk, index=name, upserts=upserts), len(batch), len(documents))
-            if in_flight is not None:
-                indexed += _bulk_done(*in_flight, progress=progress)
+                in_flight.append((sender.submit(gateway.bulk, index=name, upserts=upserts), len(batch), len(documents)))
+            while in_flight:
+                indexed += _bulk_done(*in_flight.popleft(), progress=progress)
         gateway.index_settings_put(name, {"refresh_interval": "1s", "translog.durability": "request"})
         gateway.index_refresh(name)
         previous = gateway.alias_point(name)
