@@ -1,4 +1,4 @@
-from .media import AssetLicence, HubDocument, HubImage, HubRendition
+from .media import AssetKind, AssetLicence, HubDocument, HubImage, HubRendition, PeopleConsent
 from .pages import (
     SOCIAL_SHARE_LIMITS,
     ArticleKind,
@@ -19,7 +19,9 @@ __all__ = [
     "SOCIAL_SHARE_LIMITS",
     "ArticleKind",
     "ArticlePage",
+    "AssetKind",
     "AssetLicence",
+    "PeopleConsent",
     "ConsularNoticePage",
     "ConsularNoticeType",
     "EventPage",

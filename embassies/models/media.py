@@ -14,8 +14,28 @@ class AssetLicence(models.TextChoices):
     EDITORIAL_ONLY = "editorial", _("Editorial use only")
 
 
+class AssetKind(models.TextChoices):
+    PHOTO = "photo", _("Photo")
+    INFOGRAPHIC = "infographic", _("Infographic")
+    CHART = "chart", _("Chart")
+    LOGO = "logo", _("Logo")
+    MAP = "map", _("Map")
+    DOCUMENT = "document", _("Document")
+    VIDEO_LINK = "video-link", _("Video link")
+
+
+class PeopleConsent(models.TextChoices):
+    """Whether identifiable people appear, and if so whether they agreed to publication."""
+
+    NO_PEOPLE = "no-people", _("No identifiable people")
+    OBTAINED = "obtained", _("People shown have consented")
+    NOT_OBTAINED = "not-obtained", _("People shown, consent not recorded")
+
+
 class AssetFields(models.Model):
-    """Provenance every asset carries: who made it, which mission it came from, how it may be used."""
+    """Provenance every asset carries: who made it, which mission it came from, how it may be used, and
+    whether other missions may reuse it.
+"""
 
     credit = models.CharField(max_length=200, blank=True, help_text=_("e.g. 'Photo: Nguyen Van An / Embassy in Hanoi'"))
     source_mission = models.ForeignKey(
@@ -25,6 +45,18 @@ class AssetFields(models.Model):
     licence = models.CharField(max_length=20, choices=AssetLicence.choices, default=AssetLicence.MINISTRY_OWNED)
     licence_notes = models.CharField(max_length=300, blank=True, help_text=_("Restrictions, attribution wording."))
     usage_rights_expire_at = models.DateField(null=True, blank=True, help_text=_("Last day the asset may be used."))
+    kind = models.CharField(max_length=20, choices=AssetKind.choices, default=AssetKind.PHOTO)
+    is_shared = models.BooleanField(
+        _("shareable network-wide"), default=False,
+        help_text=_("Every mission's editors may find and reuse this asset."),
+    )
+    text_language = models.CharField(
+        max_length=16, blank=True, help_text=_("Language of any text inside the asset (infographics, maps, posters)."),
+    )
+    translations = models.JSONField(
+        default=dict, blank=True,
+        help_text=_("Per-locale wording: {language code: {'title': ..., 'alt_text': ..., 'caption': ...}}."),
+    )
 
     class Meta:
         abstract = True
@@ -35,6 +67,14 @@ class HubImage(AssetFields, AbstractImage):
 
     alt_text = models.CharField(max_length=400, blank=True, help_text=_("Describe the image for people who cannot see it."))
     caption = models.CharField(max_length=400, blank=True)
+    people_consent = models.CharField(max_length=20, choices=PeopleConsent.choices, default=PeopleConsent.NO_PEOPLE)
+    video_url = models.URLField(
+        blank=True, help_text=_("For video links: the YouTube or Facebook video this image is the poster of."),
+    )
+    perceptual_hash = models.CharField(
+        max_length=16, blank=True, db_index=True, editable=False,
+        help_text=_("64-bit perceptual hash (hex) used to spot near-duplicates across the network."),
+    )
 
     admin_form_fields = Image.admin_form_fields + (
         "alt_text",
