@@ -189,9 +189,14 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "embassies.HubImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "embassies.HubDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Upload limits (embassies.assets.uploads): bytes per file and pixels per image, from the environment.
+HUB_UPLOAD_MAX_BYTES = int(os.environ.get("HUB_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+HUB_UPLOAD_MAX_PIXELS = int(os.environ.get("HUB_UPLOAD_MAX_PIXELS", "64000000"))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = HUB_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = HUB_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = HUB_UPLOAD_MAX_PIXELS
+WAGTAILIMAGES_IMAGE_FORM_BASE = "embassies.assets.forms.HubImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "embassies.assets.forms.HubDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,1 @@
+"""The network asset library: upload checks, duplicate detection, sharing and search for images and documents."""
