@@ -198,6 +198,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = HUB_UPLOAD_MAX_PIXELS
 WAGTAILIMAGES_IMAGE_FORM_BASE = "embassies.assets.forms.HubImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "embassies.assets.forms.HubDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document downloads as an attachment (never rendered inline in the hub's origin, PDFs included).
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
