@@ -1,0 +1,131 @@
+"""Renditions are made by a task after upload and after a focal-point change, in every named size and format,
+cropped around the focal point and stripped of location metadata; requests never make them."""
+
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+from embassies.models import HubImage
+from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, extra_formats, rendition_specs
+
+BANDS = ((220, 20, 20), (20, 200, 20), (20, 20, 220))  # red, green, blue thirds, left to right
+GPS_IFD = 0x8825
+
+
+def banded_jpeg(size=(2000, 1200), *, gps=True) -> bytes:
+    """A JPEG in three vertical colour bands, with GPS coordinates in its EXIF like a phone photo."""
+    picture = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(picture)
+    third = size[0] / 3
+    for index, colour in enumerate(BANDS):
+        draw.rectangle([round(index * third), 0, round((index + 1) * third), size[1]], fill=colour)
+    exif = PILImage.Exif()
+    exif[0x010F] = "PhoneMaker"
+    if gps:
+        exif[GPS_IFD] = {1: "N", 2: (21.0, 1.0, 42.0), 3: "E", 4: (105.0, 51.0, 1.0)}
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=90, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def upload(collection, data: bytes, **fields) -> HubImage:
+    return HubImage.objects.create(
+        title="Ambassador at the Temple of Literature", collection=collection,
+        file=ImageFile(io.BytesIO(data), name="temple.jpg"), **fields
+    )
+
+
+def opened(rendition) -> PILImage.Image:
+    with rendition.file.open("rb") as file:
+        picture = PILImage.open(io.BytesIO(file.read()))
+        picture.load()
+    return picture
+
+
+def nearest_band(pixel) -> int:
+    return min(range(3), key=lambda index: sum((a - b) ** 2 for a, b in zip(pixel[:3], BANDS[index], strict=True)))
+
+
+@pytest.mark.django_db
+def test_upload_runs_the_task_that_makes_every_named_size_in_every_format(hanoi, django_capture_on_commit_callbacks):
+    assert extra_formats() == ("webp", "avif")  # Pillow 13 here writes both; the API promises them
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        image = upload(hanoi.collection, banded_jpeg())
+    assert len(callbacks) >= 1
+    renditions = {rendition.filter_spec: rendition for rendition in image.renditions.all()}
+    assert set(renditions) == set(rendition_specs())
+    expected_sizes = {f"width-{width}": (width, round(1200 * width / 2000)) for width in WEB_WIDTHS}
+    expected_sizes.update({
+        SOCIAL_SIZES["og"]: (1200, 630),
+        SOCIAL_SIZES["square"]: (1080, 1080),
+        SOCIAL_SIZES["x"]: (1600, 900),
+        SOCIAL_SIZES["story"]: (676, 1200),  # 9:16 (Wagtail rounds 675.0 up) cut from a 1200-px-high original: never upscaled
+    })
+    for spec, rendition in renditions.items():
+        size_spec, _, image_format = spec.partition("|format-")
+        picture = opened(rendition)
+        assert picture.size == expected_sizes[size_spec] == (rendition.width, rendition.height), spec
+        assert picture.format == {"": "JPEG", "webp": "WEBP", "avif": "AVIF"}[image_format], spec
+
+
+@pytest.mark.django_db
+def test_renditions_carry_no_gps_or_camera_metadata(hanoi, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = upload(hanoi.collection, banded_jpeg(gps=True))
+    with image.open_file() as original:
+        assert PILImage.open(original).getexif().get_ifd(GPS_IFD)  # the upload did have a location
+    renditions = list(image.renditions.all())
+    assert len(renditions) == len(rendition_specs())
+    for rendition in renditions:
+        picture = opened(rendition)
+        exif = picture.getexif()
+        assert not exif.get_ifd(GPS_IFD), rendition.filter_spec
+        assert 0x010F not in exif, rendition.filter_spec
+        assert "exif" not in picture.info and "xmp" not in picture.info, rendition.filter_spec
+
+
+@pytest.mark.django_db
+def test_a_new_focal_point_recuts_the_crops_around_it_and_deletes_the_old_ones(hanoi, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = upload(hanoi.collection, banded_jpeg(gps=False), focal_point_x=1850, focal_point_y=600,
+                       focal_point_width=100, focal_point_height=100)
+    square = image.renditions.get(filter_spec=SOCIAL_SIZES["square"])
+    old_file = square.file.name
+    centre = opened(square).convert("RGB").getpixel((540, 540))
+    assert nearest_band(centre) == 2  # cut from the right: the blue third in the middle
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 120, 600, 100, 100
+        image.save()
+    renditions = {rendition.filter_spec: rendition for rendition in image.renditions.all()}
+    assert set(renditions) == set(rendition_specs())  # one per spec: the old crops are gone
+    for spec in (SOCIAL_SIZES["square"], f"{SOCIAL_SIZES['square']}|format-avif", SOCIAL_SIZES["story"]):
+        picture = opened(renditions[spec]).convert("RGB")
+        middle = (picture.width // 2, picture.height // 2)
+        assert nearest_band(picture.getpixel(middle)) == 0, spec  # now around the left focal point: red
+        assert nearest_band(picture.getpixel((5, 5))) == 0, spec  # and the crop starts at the left edge
+    assert not renditions[SOCIAL_SIZES["square"]].file.storage.exists(old_file)
+
+
+@pytest.mark.django_db
+def test_rendition_urls_stay_the_same_while_file_and_focal_point_do(hanoi, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = upload(hanoi.collection, banded_jpeg(gps=False))
+    urls = {rendition.filter_spec: rendition.url for rendition in image.renditions.all()}
+    with django_capture_on_commit_callbacks(execute=True):
+        image.title = "Renamed, same pixels"
+        image.save()
+    assert {rendition.filter_spec: rendition.url for rendition in image.renditions.all()} == urls
+    fresh = HubImage.objects.get(pk=image.pk)
+    assert {spec: rendition.url for spec, rendition in fresh.get_renditions(*rendition_specs()).items()} == urls
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_upload_queues_nothing(hanoi, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        image = upload(hanoi.collection, banded_jpeg(gps=False))
+    assert callbacks  # the task waits for the commit
+    assert not image.renditions.exists()
