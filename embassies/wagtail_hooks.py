@@ -8,6 +8,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
+from .assets import admin_hooks  # noqa: F401  (asset library: permission policy, views, report)
+from .assets import upload_hooks  # noqa: F401  (multiple image uploader with near-duplicate warnings)
 from .models import Topic
 
 

@@ -40,7 +40,7 @@ def collection_permission_policy(model: type[Model]) -> CollectionOwnershipPermi
     return CollectionOwnershipPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
 
 
-def _choosable_by(model: type[Model], *, user) -> QuerySet:
+def choosable_by(model: type[Model], *, user) -> QuerySet:
     policy = collection_permission_policy(model)
     if not user.is_authenticated or not user.is_active:
         return model.objects.none()
@@ -53,12 +53,12 @@ def _choosable_by(model: type[Model], *, user) -> QuerySet:
 def images_choosable_by(*, user) -> QuerySet[HubImage]:
     """Images a staff member may find and insert: those in collections they may choose from (their mission's),
     plus every image a mission has shared network-wide. HQ administrators and superusers: all."""
-    return _choosable_by(HubImage, user=user)
+    return choosable_by(HubImage, user=user)
 
 
 def documents_choosable_by(*, user) -> QuerySet[HubDocument]:
     """Documents a staff member may find and insert; the same rule as ``images_choosable_by``."""
-    return _choosable_by(HubDocument, user=user)
+    return choosable_by(HubDocument, user=user)
 
 
 def usable_now_q(*, today: date | None = None, mission: Mission | None = None, editorial: bool = True) -> Q:
