@@ -41,6 +41,7 @@ def collection_permission_policy(model: type[Model]) -> CollectionOwnershipPermi
 
 
 def choosable_by(model: type[Model], *, user) -> QuerySet:
+    """Instances of an asset model the user may choose: by collection permission, plus shared ones."""
     policy = collection_permission_policy(model)
     if not user.is_authenticated or not user.is_active:
         return model.objects.none()
@@ -77,14 +78,15 @@ def usable_now_q(*, today: date | None = None, mission: Mission | None = None, e
     return licence_allows & (Q(usage_rights_expire_at__isnull=True) | Q(usage_rights_expire_at__gte=today))
 
 
-def asset_use_problem(asset, *, page: Page, today: date | None = None) -> str | None:
-    """Why ``page`` may not newly use ``asset`` (expired rights, restricted or editorial-only licence), or None."""
+def asset_use_problem(asset, *, page_model: type[Page], mission_id: int | None, today: date | None = None) -> str | None:
+    """Why a page of type ``page_model`` in mission ``mission_id`` may not newly use ``asset`` (expired rights,
+    restricted or editorial-only licence), or None when it may."""
     today = today or timezone.localdate()
     if asset.usage_rights_expire_at is not None and asset.usage_rights_expire_at < today:
         return _("usage rights expired on %(date)s") % {"date": asset.usage_rights_expire_at.isoformat()}
-    if asset.licence == AssetLicence.RESTRICTED and asset.source_mission_id != mission_id_of_page(page):
+    if asset.licence == AssetLicence.RESTRICTED and asset.source_mission_id != mission_id:
         return _("licensed with restrictions to its source mission only")
-    if asset.licence == AssetLicence.EDITORIAL_ONLY and not isinstance(page.specific_deferred, EDITORIAL_PAGE_MODELS):
+    if asset.licence == AssetLicence.EDITORIAL_ONLY and not issubclass(page_model, EDITORIAL_PAGE_MODELS):
         return _("licensed for editorial use only (articles)")
     return None
 
@@ -187,7 +189,9 @@ def assets_flagged_in_use(*, user, today: date | None = None) -> list[FlaggedAss
             pages = explorable.filter(pk__in=page_ids).order_by("path")
             by_problem: dict[str, list[Page]] = {}
             for page in pages:
-                problem = asset_use_problem(asset, page=page, today=today)
+                problem = asset_use_problem(
+                    asset, page_model=page.specific_class or Page, mission_id=mission_id_of_page(page, homes=homes), today=today
+                )
                 if problem:
                     by_problem.setdefault(problem, []).append(page)
             for problem, problem_pages in by_problem.items():

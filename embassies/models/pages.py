@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from embassies.assets.page_forms import AssetRulesPageForm
 from hub.models import validate_timezone
 
 from ..blocks import BodyBlock
@@ -132,6 +133,7 @@ class MissionContentPage(Page):
     ]
     parent_page_types = ["embassies.SectionIndexPage"]
     subpage_types = []
+    base_form_class = AssetRulesPageForm
 
     class Meta:
         abstract = True
