@@ -15,9 +15,11 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.db.models import Max
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 from rest_framework.response import Response
@@ -88,6 +90,47 @@ def cached_api_view(view):
             )
             patch_vary_headers(response, ["Accept"])
         return response
+
+    wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
+    return wrapped
+
+
+def _index_updated_at():
+    """When the search index last took a change (the newest applied outbox entry), or None."""
+    from search.models import IndexOutbox
+
+    return IndexOutbox.objects.aggregate(latest=Max("processed_at"))["latest"]
+
+
+def search_api_view(view):
+    """ETag, Last-Modified and Cache-Control for answers that come from the search index as well as the database.
+
+    The index follows the database a moment later (the outbox), so the content version alone could vouch for an
+    answer rendered before the index caught up. Here the ETag is a digest of the answer itself, and Last-Modified
+    the later of the content version and the index's last update; a conditional request still renders, but a
+    matching one gets a bare 304.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        moments = [moment for moment in (content_version(request)[1], _index_updated_at()) if moment is not None]
+        last_modified = max(moments) if moments else None
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_cache_control(
+            response, public=True, max_age=MAX_AGE_SECONDS, stale_while_revalidate=STALE_WHILE_REVALIDATE_SECONDS
+        )
+        patch_vary_headers(response, ["Accept"])
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified and int(last_modified.timestamp()), response=response
+        )
 
     wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
     return wrapped

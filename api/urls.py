@@ -5,11 +5,12 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .assets import views as assets
-from .caching import cached_api_view
+from .caching import cached_api_view, search_api_view
 from .feeds.views import MissionFeedView
 from .missions.views import MissionViewSet
 from .pages import views as pages
 from .preview.views import PreviewView
+from .search import views as search
 from .webhooks.views import WebhookViewSet
 
 # Wagtail's stock API, mounted only for side-by-side benchmarks: it has no notion of the hub's
@@ -26,6 +27,9 @@ v1 = [
     path(
         "pages/<int:pk>/social/<str:platform>/", cached_api_view(pages.SocialPayloadView.as_view()), name="page-social"
     ),
+    path("pages/<int:pk>/related/", search_api_view(search.RelatedView.as_view()), name="page-related"),
+    path("search/", search_api_view(search.SearchView.as_view()), name="search"),
+    path("search/autocomplete/", search_api_view(search.AutocompleteView.as_view()), name="search-autocomplete"),
     path("events/", cached_api_view(pages.EventListView.as_view()), name="event-list"),
     path("consular-notices/", cached_api_view(pages.ConsularNoticeListView.as_view()), name="consular-notice-list"),
     path("images/", cached_api_view(assets.ImageListView.as_view()), name="image-list"),

@@ -21,6 +21,9 @@ LISTINGS = [
     "/api/v1/feeds/hanoi/vi/json/",
     "/api/v1/feeds/hanoi/en/json/",
     "/api/v1/missions/",
+    "/api/v1/search/?q=SECRET",
+    "/api/v1/search/?q=private%20image&mission=hanoi",
+    "/api/v1/search/autocomplete/?q=SECRET",
 ]
 
 

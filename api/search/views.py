@@ -1,0 +1,161 @@
+"""Search over HTTP: the search service (`search.selectors`) with the API's parameter names and error shape.
+
+The service validates everything and re-checks every hit against the database's public rule, so these views
+only translate query parameters in and results out.
+"""
+
+from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, generics
+from rest_framework.response import Response
+from wagtail.models import Page
+
+from search.criteria import MAX_PAGE_SIZE, SORTS
+from search.documents import pages_indexable
+from search.selectors import RELATED_LIMIT_MAX, pages_autocomplete, pages_related, pages_search
+
+from .serializers import AutocompleteResultsSerializer, SearchResultsSerializer, results_json
+
+# API parameter -> search service parameter. Filters repeat (`?mission=hanoi&mission=paris`) or take commas.
+SEARCH_FILTERS = {
+    "mission": "missions",
+    "country": "countries",
+    "region": "regions",
+    "locale": "locales",
+    "kind": "kinds",
+    "type": "page_types",
+    "tag": "tags",
+    "topic": "topics",
+}
+SEARCH_SCALARS = {
+    "q": "q",
+    "published_after": "published_from",
+    "published_before": "published_to",
+    "sort": "sort",
+    "page": "page",
+    "page_size": "page_size",
+}
+
+
+def _listed(params, name: str) -> list[str]:
+    """Every value of a repeatable parameter, commas splitting values too (tags keep their commas escaped as `\\,`)."""
+    values = []
+    for raw in params.getlist(name):
+        values.extend(part.replace("\x00", ",") for part in raw.replace("\\,", "\x00").split(","))
+    return [value.strip() for value in values if value.strip()]
+
+
+def _reject_unknown(params, known) -> None:
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise exceptions.ValidationError(
+            {name: [f"Unknown parameter; use one of: {', '.join(sorted(known))}."] for name in unknown}
+        )
+
+
+def _service_call(function, api_names: dict[str, str], **kwargs):
+    """Call the search service; its ValidationError comes back keyed by the API's parameter names."""
+    try:
+        return function(**kwargs)
+    except ValidationError as error:
+        to_api = {service: api for api, service in api_names.items()}
+        raise exceptions.ValidationError(
+            {to_api.get(field, field): [str(message) for message in messages] for field, messages in error.message_dict.items()}
+        ) from None
+
+
+def _repeatable(name: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, description=description)
+
+
+class SearchView(generics.GenericAPIView):
+    """Free-text search across every mission's public pages, in every language.
+
+    Results carry highlighted fragments (`<mark>`, HTML-escaped), facet counts for mission, locale, kind, year
+    and tags, and `backend`: the engine that answered, or `database` (with `simplified` naming what the
+    database does more simply and `degraded: true` when an engine is configured but could not answer).
+    """
+
+    serializer_class = SearchResultsSerializer
+    filter_backends = []
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, description="Free text, up to 300 characters; empty lists newest first."),
+            _repeatable("mission", "Mission slug."),
+            _repeatable("country", "ISO 3166 country code of the mission."),
+            _repeatable("region", "Region slug."),
+            _repeatable("locale", "Language code."),
+            _repeatable("kind", "Article kind (news, press_release, …) or page type."),
+            _repeatable("type", "Page type: article, event, consular_notice, section, mission_home, hq_home."),
+            _repeatable("tag", "Tag name (a literal comma as `\\,`)."),
+            _repeatable("topic", "Topic slug."),
+            OpenApiParameter("published_after", OpenApiTypes.STR, description="Date or date-time, inclusive."),
+            OpenApiParameter("published_before", OpenApiTypes.STR, description="Date or date-time, inclusive."),
+            OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS), description="relevance (default) or date."),
+            OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+            OpenApiParameter("page_size", OpenApiTypes.INT, description=f"1 to {MAX_PAGE_SIZE}, default 20."),
+        ]
+    )
+    def get(self, request):
+        params = request.query_params
+        _reject_unknown(params, [*SEARCH_FILTERS, *SEARCH_SCALARS, "format"])
+        arguments = {service: _listed(params, api) for api, service in SEARCH_FILTERS.items()}
+        arguments.update({service: params.get(api) for api, service in SEARCH_SCALARS.items() if api in params})
+        results = _service_call(pages_search, {**SEARCH_FILTERS, **SEARCH_SCALARS}, **arguments)
+        return Response(results_json(results, request=request))
+
+
+class AutocompleteView(generics.GenericAPIView):
+    """Titles starting with what was typed (any word of the title), for search boxes: ids, titles and paths."""
+
+    serializer_class = AutocompleteResultsSerializer
+    filter_backends = []
+    pagination_class = None
+    API_NAMES = {"q": "prefix", "locale": "locales", "mission": "missions", "limit": "limit"}
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="What was typed (1–100 characters)."),
+            _repeatable("locale", "Language code."),
+            _repeatable("mission", "Mission slug."),
+            OpenApiParameter("limit", OpenApiTypes.INT, description="1 to 25, default 10."),
+        ]
+    )
+    def get(self, request):
+        params = request.query_params
+        _reject_unknown(params, [*self.API_NAMES, "format"])
+        results = _service_call(
+            pages_autocomplete,
+            self.API_NAMES,
+            prefix=params.get("q", ""),
+            locales=_listed(params, "locale"),
+            missions=_listed(params, "mission"),
+            limit=params.get("limit", 10),
+        )
+        return Response(results_json(results, request=request))
+
+
+class RelatedView(generics.GenericAPIView):
+    """Public pages of other missions most like this one ("related across missions"); 404 for a non-public page."""
+
+    serializer_class = SearchResultsSerializer
+    filter_backends = []
+    pagination_class = None
+    API_NAMES = {"limit": "limit", "pk": "page_id"}
+
+    @extend_schema(
+        parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {RELATED_LIMIT_MAX}, default 5.")]
+    )
+    def get(self, request, pk: int):
+        _reject_unknown(request.query_params, ["limit", "format"])
+        if not _page_is_public(pk):
+            raise exceptions.NotFound()
+        results = _service_call(pages_related, self.API_NAMES, page_id=pk, limit=request.query_params.get("limit", 5))
+        return Response(results_json(results, request=request))
+
+
+def _page_is_public(pk: int) -> bool:
+    return pages_indexable(queryset=Page.objects.filter(pk=pk)).exists()
