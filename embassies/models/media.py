@@ -1,9 +1,18 @@
 """The hub's own image and document models, swapped in from the first migration."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from embassies.assets.fields import AssetTranslationsField, validate_video_link
+from hub.models import validate_content_language
+
+
+def validate_text_language(code: str) -> None:
+    if code:
+        validate_content_language(code)
 
 
 class AssetLicence(models.TextChoices):
@@ -51,15 +60,24 @@ class AssetFields(models.Model):
         help_text=_("Every mission's editors may find and reuse this asset."),
     )
     text_language = models.CharField(
-        max_length=16, blank=True, help_text=_("Language of any text inside the asset (infographics, maps, posters)."),
+        max_length=16, blank=True, validators=[validate_text_language],
+        help_text=_("Language of any text inside the asset (infographics, maps, posters)."),
     )
-    translations = models.JSONField(
-        default=dict, blank=True,
-        help_text=_("Per-locale wording: {language code: {'title': ..., 'alt_text': ..., 'caption': ...}}."),
+    translations = AssetTranslationsField(
+        _("wording per language"), default=dict, blank=True,
+        help_text=_("Title, alt text and caption in each language the network publishes in; blank cells fall back to the defaults above."),
     )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """An asset without a source mission comes from the mission whose collection it is uploaded into."""
+        if self.source_mission_id is None and self.collection_id is not None:
+            from hub.models import Mission
+
+            self.source_mission_id = Mission.objects.filter(collection_id=self.collection_id).values_list("pk", flat=True).first()
+        super().save(*args, **kwargs)
 
 
 class HubImage(AssetFields, AbstractImage):
@@ -69,7 +87,8 @@ class HubImage(AssetFields, AbstractImage):
     caption = models.CharField(max_length=400, blank=True)
     people_consent = models.CharField(max_length=20, choices=PeopleConsent.choices, default=PeopleConsent.NO_PEOPLE)
     video_url = models.URLField(
-        blank=True, help_text=_("For video links: the YouTube or Facebook video this image is the poster of."),
+        blank=True, validators=[validate_video_link],
+        help_text=_("For video links: the YouTube or Facebook video this image is the poster of."),
     )
     perceptual_hash = models.CharField(
         max_length=16, blank=True, db_index=True, editable=False,
@@ -79,12 +98,25 @@ class HubImage(AssetFields, AbstractImage):
     admin_form_fields = Image.admin_form_fields + (
         "alt_text",
         "caption",
+        "translations",
+        "kind",
+        "video_url",
+        "people_consent",
+        "text_language",
         "credit",
         "source_mission",
         "licence",
         "licence_notes",
         "usage_rights_expire_at",
+        "is_shared",
     )
+
+    def clean(self):
+        super().clean()
+        if self.kind == AssetKind.VIDEO_LINK and not self.video_url:
+            raise ValidationError({"video_url": _("A video link needs the YouTube or Facebook address; the image is its poster.")})
+        if self.video_url and self.kind != AssetKind.VIDEO_LINK:
+            raise ValidationError({"kind": _("An image with a video address must be of kind 'Video link'.")})
 
     @property
     def default_alt_text(self):
@@ -101,10 +133,20 @@ class HubRendition(AbstractRendition):
 class HubDocument(AssetFields, AbstractDocument):
     """A downloadable document (brochure, statement PDF, form) with its provenance and licence."""
 
+    kind = models.CharField(max_length=20, choices=AssetKind.choices, default=AssetKind.DOCUMENT)
+    translations = AssetTranslationsField(
+        _("title per language"), keys=("title",), default=dict, blank=True,
+        help_text=_("The title in each language the network publishes in; blank cells fall back to the title above."),
+    )
+
     admin_form_fields = Document.admin_form_fields + (
+        "translations",
+        "kind",
+        "text_language",
         "credit",
         "source_mission",
         "licence",
         "licence_notes",
         "usage_rights_expire_at",
+        "is_shared",
     )
