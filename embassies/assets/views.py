@@ -13,11 +13,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.views.reports import ReportView
 from wagtail.documents.views import documents
 from wagtail.images.views import images
 
-from .selectors import asset_usage_counts, asset_usage_for, assets_flagged_in_use
+from .rules import page_asset_errors
+from .selectors import asset_usage_counts, asset_usage_for, assets_flagged_in_use, mission_id_of_page
 
 
 class ReuseColumn(Column):
@@ -156,6 +158,25 @@ class DocumentUsageView(ChoosableUsageMixin, documents.UsageView):
     template_name = "embassies/assets/usage.html"
 
 
+class AltTextCheckedWorkflowActionView(WorkflowActionView):
+    """Approving from the review queue or dashboard (Wagtail's workflow action modal) is refused, like publishing,
+    while an image the submitted revision uses lacks alt text; the reviewer is sent back to the page with the reason."""
+
+    def post(self, request, *args, **kwargs):
+        if self.action_name == "approve":
+            page = self.task_state.revision.as_object()
+            errors = page_asset_errors(
+                page=page, user=request.user, mission_id=mission_id_of_page(page), publishing=True
+            )
+            if errors:
+                for error in errors:
+                    messages.error(request, _("Not approved: %(reason)s") % {"reason": error.message})
+                if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                    return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
+                return redirect(self.redirect_url)
+        return super().post(request, *args, **kwargs)
+
+
 class AssetsFlaggedInUseView(ReportView):
     """HQ report: images and documents used where their licence or expired rights no longer allow it."""
 
@@ -189,6 +210,9 @@ class AssetsFlaggedInUseView(ReportView):
             }
             for row in assets_flagged_in_use(user=self.request.user)
         ]
+
+    def get_filename(self):
+        return "assets-flagged-in-use"
 
     def to_row_dict(self, item):
         return {field: item[field] for field in self.list_export}
