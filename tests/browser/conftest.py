@@ -1,0 +1,244 @@
+"""Browser fixtures: a real Chromium driven by Playwright, and a live hub server for it.
+
+The server is a separate process (`manage.py runserver --noreload --insecure`, tests/browser/server_settings.py)
+on its OWN database, so the browser's commits never touch the session network other tests roll back to, and no
+`transactional_db` flush wipes it. That database is a copy of the session's test database taken once, right
+after `django_db_setup` built the network (missions hq/hanoi/paris and the staff of tests/conftest.py):
+SQLite's backup API to a file, or on PostgreSQL `CREATE DATABASE <test db>_journey TEMPLATE <test db>`.
+The server indexes into the live search engine (HUB_SEARCH_TEST_URL) under its own index prefix, with tasks
+run immediately (the outbox is drained after each commit, as the worker would).
+
+Chromium is the system's (`/usr/bin/chromium`, Debian package `chromium`; HUB_CHROMIUM overrides); no browser
+is ever downloaded. Without it, or without the search engine, browser tests skip locally and FAIL under CI=true.
+Screenshots go to HUB_TEST_ARTIFACTS (default `test-artifacts/journey/`).
+"""
+
+import json
+import os
+import secrets
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.db import connection, connections
+
+from search.gateway import EngineSettings, SearchGateway
+from tests.search.helpers import engine_missing, in_ci
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+ENGINE_URL = os.environ.get("HUB_SEARCH_TEST_URL", "http://127.0.0.1:9201")
+ARTIFACTS = Path(os.environ.get("HUB_TEST_ARTIFACTS") or REPO / "test-artifacts" / "journey")
+# hub.factories.UserFactory gives every staff user this password.
+STAFF_PASSWORD = "correct-horse-battery"
+SERVER_START_SECONDS = 90
+
+
+def browser_missing(reason: str):
+    """Skip locally; under CI a missing browser is a failure, never a skip."""
+    if in_ci():
+        pytest.fail(f"CI=true and the browser is missing: {reason}", pytrace=False)
+    pytest.skip(f"no browser ({reason}); install Debian's `chromium` (apt-get install chromium)")
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests get the test database like any `db` test (pytest-django creates it only when some selected
+    test asks, and the network must exist before `hub_server` copies it), inside the usual rolled-back transaction."""
+    for item in items:
+        if "hub_server" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
+
+
+@pytest.fixture
+def browser(hub_server):
+    """A headless system Chromium for one test.
+
+    Playwright's sync API keeps an event loop running while it is open, and Django refuses ORM calls from a thread
+    with a running loop: so the browser opens after the test's database transaction and the server's database copy,
+    closes before them, and a browser test reaches the hub's data only through the server (HTTP, `manage`).
+    """
+    if not os.access(CHROMIUM, os.X_OK):
+        browser_missing(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        browser_missing(f"the playwright package is not installed ({error})")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot():
+    """screenshot(page, "03-submitted") saves a full-page PNG under the artifacts directory and returns its path."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@dataclass
+class HubServer:
+    """The live hub: its base URL, the staff password (users of tests/conftest.py), commands against its database."""
+
+    base_url: str
+    env: dict
+    index_prefix: str
+    log_path: Path
+    password: str = STAFF_PASSWORD
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def manage(self, *args: str, env: dict | None = None, timeout: int = 120) -> str:
+        """Run `manage.py <args>` on the server's database and settings; its stdout, or a failure with its output."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=REPO, env={**self.env, **(env or {})},
+            capture_output=True, text=True, timeout=timeout,
+        )
+        if result.returncode != 0:
+            pytest.fail(f"manage.py {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+    def python(self, code: str, *, env: dict | None = None) -> object:
+        """Run `code` in Django's shell on the server's database; the JSON it prints last, decoded."""
+        return json.loads(self.manage("shell", "--no-imports", "-c", code, env=env).strip().splitlines()[-1])
+
+    def get_json(self, path: str) -> tuple[int, object]:
+        """GET a JSON document from the server as an anonymous client: (status, body)."""
+        request = urllib.request.Request(self.url(path), headers={"Accept": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _engine_ready() -> None:
+    try:
+        with urllib.request.urlopen(f"{ENGINE_URL}/_cluster/health?wait_for_status=yellow&timeout=20s", timeout=30):
+            pass
+    except OSError as error:
+        engine_missing(f"{ENGINE_URL} did not answer: {error}")
+
+
+def _copy_test_database(tmp_dir: Path) -> tuple[str, object]:
+    """Copy the session's test database (migrated, with the network); its URL and a function dropping the copy."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        path = tmp_dir / "journey.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(path) as target:
+            connection.connection.backup(target)
+        return f"sqlite:///{path}", lambda: None
+    if connection.vendor != "postgresql":
+        pytest.fail(f"the browser journey supports SQLite and PostgreSQL, not {connection.vendor}", pytrace=False)
+    import psycopg
+
+    source, copy = settings_dict["NAME"], f"{settings_dict['NAME']}_journey"
+    params = {
+        "host": settings_dict.get("HOST") or None, "port": settings_dict.get("PORT") or None,
+        "user": settings_dict.get("USER") or None, "password": settings_dict.get("PASSWORD") or None,
+    }
+
+    def execute(sql: str) -> None:
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as maintenance:
+            maintenance.execute(sql)
+
+    connections.close_all()  # a template database must have no other sessions
+    execute(f'DROP DATABASE IF EXISTS "{copy}"')
+    execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
+    url = f"postgres://{params['user'] or ''}:{params['password'] or ''}@{params['host'] or ''}:{params['port'] or 5432}/{copy}"
+    return url, lambda: execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+
+
+def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the journey server exited ({process.returncode}):\n{log_path.read_text()}", pytrace=False)
+        try:
+            with urllib.request.urlopen(f"{base_url}/admin/login/", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)  # polling a process that is still starting; nothing to await instead
+    pytest.fail(f"the journey server did not answer in {SERVER_START_SECONDS} s:\n{log_path.read_text()}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A live hub on a copy of the session network, indexing into the live engine; stopped and dropped at the end."""
+    _engine_ready()
+    tmp_dir = tmp_path_factory.mktemp("journey-server")
+    with django_db_blocker.unblock():
+        database_url, drop_database = _copy_test_database(tmp_dir)
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    index_prefix = f"journey-{os.getpid()}-{secrets.token_hex(3)}-"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.browser.server_settings",
+        "DATABASE_URL": database_url,
+        "TEST_MEDIA_ROOT": str(tmp_dir / "media"),
+        "HUB_JOURNEY_BASE_URL": base_url,
+        "HUB_SEARCH_ENGINE": "opensearch",
+        "HUB_SEARCH_URL": ENGINE_URL,
+        "HUB_SEARCH_INDEX_PREFIX": index_prefix,
+        "HUB_SEARCH_TIMEOUT": "30",
+        "PYTHONUNBUFFERED": "1",
+    }
+    server = HubServer(base_url=base_url, env=env, index_prefix=index_prefix, log_path=tmp_dir / "server.log")
+    try:
+        # The copy's pages into the engine: the hub's content index, and Wagtail's admin-search index.
+        server.manage("search_reindex", "--no-progress")
+        server.manage("wagtail_update_index")
+        with server.log_path.open("w") as log:
+            server.process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+                cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        _wait_until_serving(server.process, base_url, server.log_path)
+        yield server
+    finally:
+        if server.process is not None:
+            server.process.terminate()
+            server.process.wait(timeout=30)
+        with django_db_blocker.unblock():
+            drop_database()
+        node = SearchGateway(EngineSettings(
+            engine="opensearch", url=ENGINE_URL, username="", password="", index_prefix=index_prefix, timeout=30,
+        ))
+        for name in node.transport.list_indices(f"{index_prefix}*"):
+            node.index_delete(name)
+
+
+@pytest.fixture
+def browser_context(browser, hub_server):
+    """A fresh browser context (own cookies) per test, pointed at the live hub."""
+    context = browser.new_context(base_url=hub_server.base_url, viewport={"width": 1366, "height": 900}, locale="en-GB")
+    context.set_default_timeout(20_000)
+    yield context
+    context.close()

@@ -1,0 +1,21 @@
+"""Settings of the browser journey's server process (tests/browser/conftest.py starts it).
+
+The test settings (fast hashing, immediate tasks, locmem e-mail), on the database the fixture copied for the
+journey (DATABASE_URL), with the search engine taken from the environment the way production reads it
+(HUB_SEARCH_ENGINE, HUB_SEARCH_URL, HUB_SEARCH_INDEX_PREFIX), and media served so screenshots show images.
+"""
+
+import os
+
+from hub.settings import base as from_environment
+from hub.settings.test import *  # noqa: F401,F403
+
+HUB_SEARCH_ENGINE = from_environment.HUB_SEARCH_ENGINE
+HUB_SEARCH_URL = from_environment.HUB_SEARCH_URL
+HUB_SEARCH_INDEX_PREFIX = from_environment.HUB_SEARCH_INDEX_PREFIX
+HUB_SEARCH_TIMEOUT = from_environment.HUB_SEARCH_TIMEOUT
+WAGTAILSEARCH_BACKENDS = from_environment.WAGTAILSEARCH_BACKENDS
+HUB_SEARCH_FALLBACK_BACKEND = from_environment.HUB_SEARCH_FALLBACK_BACKEND
+
+WAGTAILADMIN_BASE_URL = os.environ.get("HUB_JOURNEY_BASE_URL", "http://127.0.0.1:8000")
+ROOT_URLCONF = "tests.browser.server_urls"
