@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ENGINE := search/engine/engine.sh
 
-.PHONY: run test install migrate seed check-deploy clean engine engine-stop engine-for-tests
+.PHONY: run test install migrate seed check-deploy clean engine engine-stop engine-for-tests browser-for-tests
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -33,7 +33,7 @@ run: seed
 
 ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL). With Java and Maven it starts
 ## the search engine for the search tests and leaves it running for the next run (`make engine-stop`).
-test: install engine-for-tests
+test: install engine-for-tests browser-for-tests
 	HUB_SEARCH_TEST_URL="$${HUB_SEARCH_TEST_URL:-$$($(ENGINE) url)}" $(PY) -m pytest $(PYTEST_ARGS)
 
 ## Start the development search engine (OpenSearch, 127.0.0.1:9201) in the background
@@ -54,6 +54,22 @@ engine-for-tests:
 	  echo "make test: the search engine did not start; search tests will skip" >&2; \
 	elif [ $$ci = 1 ]; then echo "CI: Java 17+ and Maven are needed for the search engine" >&2; exit 1; \
 	else echo "make test: no Java/Maven here, so search tests will skip" >&2; fi
+
+# The browser tests' needs (tests/browser): Debian's Chromium (never a downloaded browser; apt-get as root) and the
+# npm packages of package.json (axe-core). Under CI=true a missing Chromium fails the run; locally those tests skip.
+CHROMIUM ?= /usr/bin/chromium
+browser-for-tests: $(if $(wildcard package-lock.json),node_modules/.package-lock.json)
+	@case "$${CI:-}" in true|1|yes) ci=1 ;; *) ci=0 ;; esac; \
+	if [ -x "$${HUB_CHROMIUM:-$(CHROMIUM)}" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } && exit 0; \
+	  [ $$ci = 1 ] && { echo "CI: apt-get could not install chromium" >&2; exit 1; }; \
+	elif [ $$ci = 1 ]; then echo "CI: $(CHROMIUM) is missing (apt-get install chromium)" >&2; exit 1; fi; \
+	echo "make test: no Chromium at $(CHROMIUM), so browser tests will skip (apt-get install chromium)" >&2
+
+node_modules/.package-lock.json: package-lock.json package.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "make test: no npm here, so the checks needing package.json's packages will skip" >&2; fi
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=hub.settings.production $(PY) manage.py check --deploy --fail-level WARNING
