@@ -1,4 +1,5 @@
-"""Assets of two missions, private and shared, for the asset-library admin tests."""
+"""Fixtures for the asset-library tests: assets of two missions, private and shared (sharing, search) and a private
+media folder per test, so "no file was left behind" can be checked (uploads, duplicates)."""
 
 import pytest
 
@@ -20,3 +21,9 @@ def assets(hanoi, paris):
             "shared_document": content.document(title=f"Shared{name} note", collection=mission.collection, is_shared=True),
         }
     return made
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
