@@ -15,6 +15,7 @@ Formats this path does not handle itself (SVG, animated GIF, anything unusual) g
 import logging
 import math
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -121,21 +122,23 @@ def _decoded(data: bytes, image: HubImage, filters: list[Filter]):
     return picture, original_format, icc_profile, boxes
 
 
-def _render(image: HubImage, filters: list[Filter]) -> list[HubRendition]:
+def _render(image: HubImage, filters: list[Filter], timings: dict | None) -> list[HubRendition]:
+    started = time.perf_counter()
     with image.open_file() as file:
         data = file.read()
     picture, original_format, icc_profile, boxes = _decoded(data, image, filters)
+    if timings is not None:
+        timings["decode"] = timings.get("decode", 0.0) + time.perf_counter() - started
 
     def one(item):
         filter, box, size = item
+        cut_started = time.perf_counter()
         resized = picture.resize(size, PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0)
         output_format = _output_format(filter.spec, original_format)
-        return HubRendition(
-            image=image,
-            filter_spec=filter.spec,
-            focal_point_key=filter.get_cache_key(image),
-            file=ContentFile(_encode(resized, output_format, icc_profile), name=rendition_file_name(image, filter, output_format)),
-        )
+        content = ContentFile(_encode(resized, output_format, icc_profile), name=rendition_file_name(image, filter, output_format))
+        if timings is not None:
+            timings[filter.spec] = timings.get(filter.spec, 0.0) + time.perf_counter() - cut_started
+        return HubRendition(image=image, filter_spec=filter.spec, focal_point_key=filter.get_cache_key(image), file=content)
 
     with ThreadPoolExecutor(max_workers=ENCODER_THREADS, thread_name_prefix="renditions") as encoders:
         return list(encoders.map(one, boxes))
@@ -159,9 +162,15 @@ def renditions_stale_delete(*, image: HubImage, filters: list[Filter]) -> int:
     return deleted
 
 
-def image_renditions_generate(*, image: HubImage) -> RenditionsReport:
-    """Make every named size in every format for the image as it is now, and drop those of earlier focal points."""
-    filters = named_filters()
+def image_renditions_generate(
+    *, image: HubImage, filters: list[Filter] | None = None, timings: dict | None = None
+) -> RenditionsReport:
+    """Make every named size in every format for the image as it is now, and drop those of earlier focal points.
+
+    `filters` narrows the work to some of the named renditions; `timings`, if given, collects seconds spent
+    decoding and per filter spec (for benchmarks/renditions_bench.py).
+    """
+    filters = named_filters() if filters is None else filters
     report = RenditionsReport()
     report.deleted = renditions_stale_delete(image=image, filters=filters)
     existing = image.find_existing_renditions(*filters)
@@ -174,7 +183,7 @@ def image_renditions_generate(*, image: HubImage) -> RenditionsReport:
         image.get_renditions(*missing)
         report.created = [filter.spec for filter in missing]
         return report
-    renditions = _render(image, missing)
+    renditions = _render(image, missing, timings)
     clashes = set(
         image.renditions.filter(filter_spec__in=[r.filter_spec for r in renditions]).values_list("filter_spec", "focal_point_key")
     )
