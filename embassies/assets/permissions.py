@@ -27,7 +27,11 @@ class SharedAssetPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
 
 def register_asset_permission_policies() -> None:
-    """Replace Wagtail's image and document policies with the sharing-aware one (called from wagtail_hooks)."""
+    """Replace Wagtail's image and document policies with the sharing-aware one (called from wagtail_hooks).
+
+    Registered for the exact classes: those entries win over the ones wagtail.images and wagtail.documents register
+    in their ready(), whichever runs first.
+    """
     from wagtail.permissions import policy_registry
 
     from embassies.models import HubDocument, HubImage
@@ -35,8 +39,10 @@ def register_asset_permission_policies() -> None:
     policy_registry.register(
         HubImage,
         SharedAssetPermissionPolicy(HubImage, auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"),
+        exact_class=True,
     )
     policy_registry.register(
         HubDocument,
         SharedAssetPermissionPolicy(HubDocument, auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"),
+        exact_class=True,
     )
