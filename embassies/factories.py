@@ -23,15 +23,20 @@ def _home_path(mission, language_code: str) -> str:
     return mission.home_pages.get(locale__language_code=language_code).path
 
 
-def article(parent, *, title: str, live: bool = True, summary: str = "A short standfirst.", **fields) -> ArticlePage:
-    """An article under `parent`; published when `live`, otherwise a draft that was never published."""
-    page = ArticlePage(title=title, summary=summary, live=False, **fields)
+def added(parent, page, *, live: bool = True):
+    """`page` (of any type) added under `parent`; published when `live`, otherwise a never-published draft."""
+    page.live = False
     parent.add_child(instance=page)
     revision = page.save_revision()
     if live:
         revision.publish()
         page.refresh_from_db()
     return page
+
+
+def article(parent, *, title: str, live: bool = True, summary: str = "A short standfirst.", **fields) -> ArticlePage:
+    """An article under `parent`; published when `live`, otherwise a draft that was never published."""
+    return added(parent, ArticlePage(title=title, summary=summary, **fields), live=live)
 
 
 def png_bytes(size=(640, 360), colour=(30, 90, 160)) -> bytes:
