@@ -1,0 +1,122 @@
+"""Listing queries of the reference site: what a mission home, a section and the navigation show.
+
+Every query starts from `embassies.selectors.pages_public`, the rule the API and search use, so the site
+can never list a draft, a restricted page or an expired one. Pages come back through the API's `hydrate`
+(specific instances, tags, topics and hero-image renditions in a fixed number of queries).
+"""
+
+from datetime import datetime
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from wagtail.models import Page
+
+from api.pages.serializers import hydrate
+from embassies.models import (
+    ArticleKind,
+    ArticlePage,
+    ConsularNoticePage,
+    EventPage,
+    HQRootPage,
+    MissionHomePage,
+    NoticeSeverity,
+    SectionIndexPage,
+)
+from embassies.selectors import pages_public
+
+SECTION_PAGE_SIZE = 10
+# What a mission home syndicates from headquarters: the ministry's voice, not its internal news.
+SYNDICATED_HQ_KINDS = (ArticleKind.PRESS_RELEASE, ArticleKind.STATEMENT, ArticleKind.PRESS_BRIEFING)
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(reversed(NoticeSeverity.values))}
+
+
+def mission_home_for_page(*, page: Page) -> MissionHomePage | None:
+    """The mission home (or HQ root) a page belongs to, itself for a home; None above the missions."""
+    if page.depth < 3:
+        return None
+    home_path = page.path[: Page.steplen * 3]
+    return MissionHomePage.objects.select_related("mission", "locale").filter(path=home_path).first()
+
+
+def mission_home_public(*, mission_slug: str, language_code: str) -> MissionHomePage | None:
+    """A mission's public home in one language, or None if the mission does not publish in it."""
+    homes = MissionHomePage.objects.select_related("mission", "locale").filter(
+        mission__slug=mission_slug, locale__language_code=language_code
+    )
+    return pages_public(queryset=homes).first()
+
+
+def sections_public(*, home: MissionHomePage) -> list[Page]:
+    """The public sections directly below a mission home, in the editors' order: the site's navigation."""
+    return list(pages_public(queryset=Page.objects.child_of(home).type(SectionIndexPage)).order_by("path"))
+
+
+def _newest_first(queryset):
+    return queryset.order_by("-first_published_at", "-pk")
+
+
+def articles_latest(*, home: Page, limit: int = 6) -> list[ArticlePage]:
+    """The mission's newest public articles, any kind, newest first."""
+    articles = pages_public(queryset=ArticlePage.objects.descendant_of(home))
+    return hydrate(list(_newest_first(articles)[:limit]))
+
+
+def _in_force(queryset, at: datetime):
+    return queryset.filter(Q(valid_from__lte=at), Q(valid_until__isnull=True) | Q(valid_until__gt=at))
+
+
+def notices_in_force(*, home: Page, at: datetime | None = None) -> list[ConsularNoticePage]:
+    """Public consular notices valid now, the most severe first, then the newest."""
+    at = at or timezone.now()
+    notices = _in_force(pages_public(queryset=ConsularNoticePage.objects.descendant_of(home), at=at), at)
+    rank = Case(
+        *(When(severity=severity, then=Value(position)) for severity, position in SEVERITY_RANK.items()),
+        output_field=IntegerField(),
+    )
+    return hydrate(list(notices.annotate(severity_rank=rank).order_by("severity_rank", "-valid_from", "-pk")))
+
+
+def events_upcoming(*, home: Page, limit: int = 3, at: datetime | None = None) -> list[EventPage]:
+    """Public events that have not ended yet, the soonest first."""
+    at = at or timezone.now()
+    events = pages_public(queryset=EventPage.objects.descendant_of(home), at=at).filter(ends_at__gt=at)
+    return hydrate(list(events.order_by("starts_at", "pk")[:limit]))
+
+
+def hq_statements_syndicated(*, home: MissionHomePage, limit: int = 3) -> list[ArticlePage]:
+    """Headquarters' newest public press releases, statements and briefings in the home's language.
+
+    The syndication rule of the reference site: every mission home carries the ministry's voice in its
+    own language; HQ news and content in other languages stay on HQ's site.
+    """
+    if isinstance(home.specific, HQRootPage):
+        return []
+    hq_roots = pages_public(queryset=HQRootPage.objects.filter(locale_id=home.locale_id))
+    articles = ArticlePage.objects.none()
+    for root in hq_roots:
+        articles |= ArticlePage.objects.descendant_of(root)
+    articles = pages_public(queryset=articles.filter(kind__in=SYNDICATED_HQ_KINDS))
+    return hydrate(list(_newest_first(articles)[:limit]))
+
+
+def section_children_page(*, section: Page, number) -> PaginatorPage:
+    """One page of a section's public content, newest first. A bad page number gives the nearest valid
+    page, as Django's `get_page` does, so a stale link never errors."""
+    children = pages_public(queryset=Page.objects.child_of(section).not_type(SectionIndexPage))
+    paginator = Paginator(_newest_first(children), SECTION_PAGE_SIZE)
+    result = paginator.get_page(number)
+    result.object_list = hydrate(list(result.object_list))
+    return result
+
+
+def subsections_public(*, section: Page) -> list[Page]:
+    """Public sections nested inside a section."""
+    return list(pages_public(queryset=Page.objects.child_of(section).type(SectionIndexPage)).order_by("path"))
+
+
+def network_homes_public(*, root: Page) -> list[MissionHomePage]:
+    """The public mission homes under a network root (the portal page), by name."""
+    homes = MissionHomePage.objects.child_of(root).select_related("mission", "locale")
+    return list(pages_public(queryset=homes).order_by("title"))

@@ -1,0 +1,34 @@
+"""Template helpers of the reference site: responsive pictures from the API's image JSON, content labels."""
+
+from django import template
+
+from api.assets.serializers import image_json
+from embassies.models import ArticlePage, HubImage
+
+register = template.Library()
+
+# Rendition widths (embassies.renditions.WEB_WIDTHS) the browser picks from, by where the picture sits.
+SIZES = {
+    "hero": "(min-width: 72rem) 70rem, 100vw",
+    "body": "(min-width: 48rem) 44rem, 100vw",
+    "card": "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw",
+}
+
+
+@register.inclusion_tag("frontend_templates/includes/picture.html", takes_context=True)
+def picture(context, image, *, place: str = "body", eager: bool = False):
+    """An <img> with srcset and sizes; `image` is a HubImage or the API's image JSON."""
+    if isinstance(image, HubImage):
+        image = image_json(image, request=context.get("request"))
+    if not image:
+        return {"image": None}
+    fallback = next((item for item in image["web"] if item["width"] >= 800), image["web"][-1])
+    return {"image": image, "src": fallback["url"], "sizes": SIZES[place], "eager": eager}
+
+
+@register.filter
+def content_label(page) -> str:
+    """What a listed item is, in readers' words: its article kind, or its page type."""
+    if isinstance(page, ArticlePage):
+        return page.get_kind_display()
+    return str(page._meta.verbose_name).capitalize()

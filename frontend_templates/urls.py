@@ -1,0 +1,9 @@
+"""URLs of the reference site outside Wagtail's page tree (language-prefixed, before Wagtail's catch-all)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("<slug:mission_slug>/search/", views.mission_search, name="mission_search"),
+]

@@ -1,0 +1,105 @@
+"""Views of the reference site that are not Wagtail pages: a mission's search."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language, override
+from wagtail.models import Page
+
+from api.pages.serializers import hydrate
+from embassies.models import ArticleKind
+from embassies.selectors import pages_public
+from search.documents import PAGE_TYPES
+from search.selectors import pages_search
+
+from .context import LANGUAGE_NAMES, layout_for
+from .selectors import mission_home_public
+
+SEARCH_PAGE_SIZE = 10
+FACET_FILTERS = {"kind": "kinds", "locale": "locales", "tags": "tags"}
+KIND_LABELS = {
+    **{name: str(model._meta.verbose_name).capitalize() for model, name in PAGE_TYPES.items()},
+    **dict(ArticleKind.choices),
+}
+
+
+def _facet_label(name: str, value: str) -> str:
+    if name == "kind":
+        return KIND_LABELS.get(value, value)
+    if name == "locale":
+        return LANGUAGE_NAMES.get(value, value)
+    return value
+
+
+def _search_alternates(home, *, request) -> list[dict]:
+    """The same search in each language the mission publishes in."""
+    alternates = []
+    for translation in pages_public(queryset=home.get_translations(inclusive=True).select_related("locale")):
+        code = translation.locale.language_code
+        with override(code):
+            url = reverse("mission_search", kwargs={"mission_slug": home.mission.slug})
+        alternates.append({"locale": code, "title": translation.title, "url": request.build_absolute_uri(url)})
+    return alternates
+
+
+def _year_range(raw: str) -> dict:
+    if raw.isdigit() and len(raw) == 4:
+        return {"published_from": f"{raw}-01-01", "published_to": f"{raw}-12-31"}
+    return {}
+
+
+def mission_search(request, mission_slug: str):
+    """Search one mission's public content, with kind, language, year and tag facets.
+
+    Answers through `search.selectors.pages_search`, from the engine or the database fallback alike.
+    """
+    home = mission_home_public(mission_slug=mission_slug, language_code=get_language())
+    if home is None:
+        raise Http404
+    query = request.GET.get("q", "")
+    selected = {facet: request.GET.getlist(facet) for facet in (*FACET_FILTERS, "year")}
+    params = {name: selected[facet] for facet, name in FACET_FILTERS.items()}
+    try:
+        results = pages_search(
+            q=query,
+            missions=[mission_slug],
+            page=request.GET.get("page") or 1,
+            page_size=SEARCH_PAGE_SIZE,
+            sort=request.GET.get("sort") or "relevance",
+            **params,
+            **_year_range(request.GET.get("year", "")),
+        )
+        errors = {}
+    except ValidationError as error:
+        results, errors = None, error.message_dict
+    pages = {}
+    if results is not None:
+        found = hydrate(list(Page.objects.filter(pk__in=[hit.page_id for hit in results.hits])))
+        pages = {page.pk: page for page in found}
+    cards = [{"hit": hit, "page": pages[hit.page_id]} for hit in (results.hits if results else []) if hit.page_id in pages]
+    facets = {
+        name: [
+            {
+                "value": bucket.value,
+                "label": _facet_label(name, bucket.value),
+                "count": bucket.count,
+                "selected": bucket.value in selected[name],
+            }
+            for bucket in buckets
+        ]
+        for name, buckets in (results.facets.items() if results else [])
+        if name in selected and buckets
+    }
+    num_pages = max(1, -(-results.total // results.page_size)) if results else 1
+    context = {
+        "layout": layout_for(home=home, language_code=home.locale.language_code, alternates=_search_alternates(home, request=request)),
+        "query": query,
+        "results": results,
+        "cards": cards,
+        "facets": facets,
+        "errors": errors,
+        "pagination": {"number": results.page if results else 1, "num_pages": num_pages},
+        "meta": {"title": home.title, "url": request.build_absolute_uri(), "og_type": "website"},
+    }
+    return render(request, "frontend_templates/search.html", context, status=400 if errors else 200)
