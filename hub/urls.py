@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import urls as api_urls
+from frontend_templates import urls as site_urls
 from hub import isolation
 
 urlpatterns = [
@@ -27,4 +28,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include(site_urls)), path("", include(wagtail_urls)), prefix_default_language=True
+)
