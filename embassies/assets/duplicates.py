@@ -103,3 +103,29 @@ def near_duplicates_for(
     closest = sorted(distances, key=lambda pk: (distances[pk], -pk))[:limit]
     images = HubImage.objects.select_related("source_mission", "collection__mission").in_bulk(closest)
     return [NearDuplicate(image=images[pk], distance=distances[pk]) for pk in closest]
+
+
+def perceptual_hashes_backfill(*, batch_size: int = 200, total=None, progress=None) -> tuple[int, int]:
+    """Hash every image stored without a perceptual hash; returns (hashed, unreadable). Unreadable files keep an
+    empty hash and are counted, so a rerun retries them."""
+    missing = HubImage.objects.filter(perceptual_hash="").order_by("pk")
+    if total:
+        total(missing.count())
+    hashed = unreadable = 0
+    last_pk = 0
+    while batch := list(missing.filter(pk__gt=last_pk).only("pk", "file")[:batch_size]):
+        for image in batch:
+            try:
+                with image.file.open("rb") as f:
+                    value = perceptual_hash_of_file(f)
+            except OSError:
+                value = ""
+            if value:
+                HubImage.objects.filter(pk=image.pk).update(perceptual_hash=value)
+                hashed += 1
+            else:
+                unreadable += 1
+            if progress:
+                progress(1)
+        last_pk = batch[-1].pk
+    return hashed, unreadable

@@ -1,0 +1,166 @@
+"""Near-duplicate detection: the hash is recorded on upload, the editor is warned before finishing (single add form
+and multiple uploader) about images they may reuse, and another mission's private image is never revealed."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from benchmarks.duplicates_bench import near_duplicate_variants, precision_recall
+from embassies.assets.duplicates import (
+    NEAR_DUPLICATE_MAX_DISTANCE,
+    near_duplicates_for,
+    perceptual_hash,
+    perceptual_hash_of_file,
+)
+from embassies.factories import photo_like_image
+from embassies.models import HubImage
+
+from .builders import encoded, upload
+
+REUSE_QUESTION = "This looks like “{title}” from {mission} — reuse it?"
+
+
+@pytest.fixture
+def editor_client(client, staff, media_root):
+    client.force_login(staff["hanoi_editor"])
+    return client
+
+
+def library_image(*, title, collection, seed, **fields) -> HubImage:
+    data = encoded(photo_like_image(seed), "JPEG", quality=90)
+    return HubImage.objects.create(
+        title=title,
+        collection=collection,
+        file=SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.jpg", data),
+        perceptual_hash=perceptual_hash_of_file(io.BytesIO(data)),
+        **fields,
+    )
+
+
+def variant_upload(seed, name="from-phone.jpg", variant="resized+JPEG 50+crop 4%"):
+    return upload(name, near_duplicate_variants(photo_like_image(seed))[variant], "image/jpeg")
+
+
+def add_image(client, file, title="Ambassador at the lotus festival", **extra):
+    return client.post("/admin/images/add/", {"title": title, "file": file, **extra})
+
+
+def add_images_multiple(client, file):
+    response = client.post("/admin/images/multiple/add/", {"files[]": file})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_upload_records_the_perceptual_hash(editor_client):
+    picture = photo_like_image(21)
+
+    response = add_image(editor_client, upload("festival.png", encoded(picture, "PNG")))
+
+    assert response.status_code == 302
+    assert HubImage.objects.get(title="Ambassador at the lotus festival").perceptual_hash == perceptual_hash(picture)
+
+
+def test_single_add_warns_before_saving_and_upload_anyway_adds_it(editor_client, hanoi):
+    library_image(title="Lotus festival", collection=hanoi.collection, seed=22)
+
+    warned = add_image(editor_client, variant_upload(22))
+
+    assert warned.status_code == 200
+    assert REUSE_QUESTION.format(title="Lotus festival", mission="Embassy in Hanoi") in warned.content.decode()
+    assert not HubImage.objects.filter(title="Ambassador at the lotus festival").exists()
+
+    confirmed = add_image(editor_client, variant_upload(22), upload_anyway="on")
+
+    assert confirmed.status_code == 302
+    assert HubImage.objects.filter(title="Ambassador at the lotus festival").exists()
+
+
+def test_different_pictures_are_not_flagged(editor_client, hanoi):
+    library_image(title="Lotus festival", collection=hanoi.collection, seed=23)
+
+    assert add_image(editor_client, variant_upload(24)).status_code == 302
+
+
+def test_private_image_of_another_mission_is_never_offered_in_the_add_form(editor_client, staff, paris):
+    library_image(title="Paris private reception", collection=paris.collection, seed=25)
+    same_picture = perceptual_hash(photo_like_image(25))
+    assert [found.image.title for found in near_duplicates_for(perceptual_hash=same_picture, user=staff["paris_editor"])] == [
+        "Paris private reception"
+    ]
+    assert near_duplicates_for(perceptual_hash=same_picture, user=staff["hanoi_editor"]) == []
+
+    response = add_image(editor_client, variant_upload(25))
+
+    assert response.status_code == 302
+
+
+def test_private_image_of_another_mission_is_never_offered_in_the_multiple_uploader(editor_client, paris):
+    library_image(title="Paris private reception", collection=paris.collection, seed=25)
+
+    data = add_images_multiple(editor_client, variant_upload(25))
+
+    assert data["success"] is True and data["duplicate"] is False
+    assert "Paris private reception" not in str(data)
+
+
+def test_image_shared_network_wide_by_another_mission_is_offered(editor_client, paris):
+    library_image(title="Eiffel tower at night", collection=paris.collection, seed=26, is_shared=True)
+
+    warned = add_image(editor_client, variant_upload(26))
+
+    assert warned.status_code == 200
+    assert REUSE_QUESTION.format(title="Eiffel tower at night", mission="Embassy in Paris") in warned.content.decode()
+
+
+def test_multiple_uploader_offers_reuse_of_a_near_duplicate(editor_client, staff, hanoi):
+    existing = library_image(
+        title="Lotus festival", collection=hanoi.collection, seed=27, uploaded_by_user=staff["hanoi_editor"]
+    )
+
+    data = add_images_multiple(editor_client, variant_upload(27))
+
+    assert data["success"] is True and data["duplicate"] is True
+    box = data["confirm_duplicate_upload"]
+    assert REUSE_QUESTION.format(title="Lotus festival", mission="Embassy in Hanoi") in box
+    assert f'/admin/images/multiple/{data["image_id"]}/delete/' in box
+    assert f"/admin/images/{existing.pk}/" in box
+
+
+def test_multiple_uploader_still_reports_exact_duplicates(editor_client, hanoi):
+    existing = library_image(title="Lotus festival", collection=hanoi.collection, seed=28)
+    with existing.file.open("rb") as f:
+        same_bytes = f.read()
+
+    data = add_images_multiple(editor_client, upload("copy.jpg", same_bytes, "image/jpeg"))
+
+    assert data["duplicate"] is True and "Lotus festival" in data["confirm_duplicate_upload"]
+
+
+def test_detector_precision_and_recall_on_generated_variants():
+    library = [(seed, perceptual_hash(photo_like_image(seed))) for seed in range(300, 312)]
+    queries = [
+        (seed, perceptual_hash_of_file(io.BytesIO(data)))
+        for seed in range(300, 312)
+        for data in near_duplicate_variants(photo_like_image(seed)).values()
+    ]
+    queries += [(None, perceptual_hash(photo_like_image(seed))) for seed in range(400, 412)]
+
+    precision, recall = precision_recall(library, queries, NEAR_DUPLICATE_MAX_DISTANCE)
+
+    assert precision >= 0.95 and recall >= 0.95
+
+
+def test_assets_hash_backfills_images_without_a_hash(hanoi, media_root):
+    images = [library_image(title=f"Old photo {seed}", collection=hanoi.collection, seed=seed) for seed in (31, 32)]
+    expected = {image.pk: image.perceptual_hash for image in images}
+    HubImage.objects.filter(pk__in=expected).update(perceptual_hash="")
+    missing = HubImage.objects.filter(perceptual_hash="").count()
+    output = io.StringIO()
+
+    call_command("assets_hash", "--no-progress", stdout=output)
+
+    assert dict(HubImage.objects.filter(pk__in=expected).values_list("pk", "perceptual_hash")) == expected
+    assert f"Hashed {missing} images, 0 unreadable" in output.getvalue()
+    assert not HubImage.objects.filter(perceptual_hash="").exists()
