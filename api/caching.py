@@ -1,8 +1,9 @@
 """HTTP caching for the API: validators that cost one small query, so a 304 never renders anything.
 
 Every change that can alter public content — publish, unpublish, delete, move, privacy, an edited
-image or mission — writes a Wagtail log entry, and a page that reaches its expiry date changes the
-answer too. The newest of those is the "content version" every ETag and Last-Modified derive from.
+image or mission — writes a Wagtail log entry. The clock changes answers too: a page reaching its
+expiry date, a consular notice coming into or going out of force, an event ending (`upcoming`). The
+newest of all those moments is the "content version" every ETag and Last-Modified derive from.
 
 The same version keys a small per-process cache of rendered 200s (`ContentVersionCacheMixin`), so a
 popular listing is rendered once per worker and content change, not once per request.
@@ -23,10 +24,12 @@ from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
-from .consumers.authentication import key_from_request
-from .consumers.selectors import api_key_active
+from embassies.models import ConsularNoticePage, EventPage
+from search.models import IndexOutbox
+
 
 MAX_AGE_SECONDS = 60
 STALE_WHILE_REVALIDATE_SECONDS = 300
@@ -39,7 +42,10 @@ def _content_version_sql() -> str:
         f" (SELECT MAX(timestamp) FROM {PageLogEntry._meta.db_table}),"
         f" (SELECT MAX(id) FROM {ModelLogEntry._meta.db_table}),"
         f" (SELECT MAX(timestamp) FROM {ModelLogEntry._meta.db_table}),"
-        f" (SELECT MAX(expire_at) FROM {Page._meta.db_table} WHERE live AND expire_at <= %s)"
+        f" (SELECT MAX(expire_at) FROM {Page._meta.db_table} WHERE live AND expire_at <= %s),"
+        f" (SELECT MAX(valid_from) FROM {ConsularNoticePage._meta.db_table} WHERE valid_from <= %s),"
+        f" (SELECT MAX(valid_until) FROM {ConsularNoticePage._meta.db_table} WHERE valid_until <= %s),"
+        f" (SELECT MAX(ends_at) FROM {EventPage._meta.db_table} WHERE ends_at < %s)"
     )
 
 
@@ -50,13 +56,13 @@ def content_version(request) -> tuple[str, datetime | None]:
         return cached
     now = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(_content_version_sql(), [now])
-        page_log_id, page_log_at, model_log_id, model_log_at, last_expiry = cursor.fetchone()
-    moments = [moment for moment in (page_log_at, model_log_at, last_expiry) if moment is not None]
+        cursor.execute(_content_version_sql(), [now] * 4)
+        page_log_id, page_log_at, model_log_id, model_log_at, *clock_moments = cursor.fetchone()
+    moments = [moment for moment in (page_log_at, model_log_at, *clock_moments) if moment is not None]
     if moments and isinstance(moments[0], str):  # SQLite returns text for raw aggregates
         moments = [datetime.fromisoformat(moment) for moment in moments]
     moments = [moment if timezone.is_aware(moment) else timezone.make_aware(moment, dt_timezone.utc) for moment in moments]
-    version = f"{page_log_id}:{model_log_id}:{last_expiry}"
+    version = ":".join(str(part) for part in (page_log_id, model_log_id, *clock_moments))
     request._hub_content_version = (version, max(moments) if moments else None)
     return request._hub_content_version
 
@@ -71,19 +77,32 @@ def _last_modified(request, *args, **kwargs) -> datetime | None:
     return content_version(request)[1]
 
 
-def _may_revalidate(request) -> bool:
-    """A request with a wrong or revoked key must get its 401, not a 304."""
-    key = key_from_request(request)
-    return key is None or api_key_active(key=key) is not None
+class _RevalidationGate(APIView):
+    """The API's authentication and throttles, run before a conditional request is answered with a bare 304,
+    so a wrong or revoked key still gets its 401 and a 304 counts against the caller's rate like any answer."""
+
+    def get(self, request, *args, **kwargs):
+        return Response(status=204)  # passed: never sent, the caller goes on to the conditional view
+
+    head = get
+
+
+def _is_conditional(request) -> bool:
+    return "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
 
 
 def cached_api_view(view):
     """ETag, Last-Modified and Cache-Control on a GET view; conditional requests get a bare 304."""
     conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(view)
+    gate = _RevalidationGate.as_view()
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = (conditional if _may_revalidate(request) else view)(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and _is_conditional(request):
+            refusal = gate(request, *args, **kwargs)
+            if refusal.status_code != 204:
+                return refusal
+        response = conditional(request, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code in (200, 304):
             patch_cache_control(
                 response, public=True, max_age=MAX_AGE_SECONDS, stale_while_revalidate=STALE_WHILE_REVALIDATE_SECONDS
@@ -97,8 +116,6 @@ def cached_api_view(view):
 
 def _index_updated_at():
     """When the search index last took a change (the newest applied outbox entry), or None."""
-    from search.models import IndexOutbox
-
     return IndexOutbox.objects.aggregate(latest=Max("processed_at"))["latest"]
 
 

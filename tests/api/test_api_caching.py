@@ -1,10 +1,15 @@
 """Conditional GETs: ETag, Last-Modified, 304s, Cache-Control, and fresh answers after a publish."""
 
+import time
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from api import factories as api_factories
 from api.consumers.services import api_key_revoke
 from embassies import factories as content
+from embassies.models import ConsularNoticePage
 
 ENDPOINTS = ["/api/v1/pages/", "/api/v1/missions/", "/api/v1/images/", "/api/v1/feeds/hanoi/vi/rss/"]
 
@@ -59,3 +64,23 @@ def test_a_revoked_key_gets_401_even_when_revalidating(client, network_content):
     response = client.get("/api/v1/pages/", HTTP_IF_NONE_MATCH=etag, **headers)
     assert response.status_code == 401
     assert response.json()["code"] == "authentication_failed"
+
+
+@pytest.mark.django_db
+def test_a_notice_coming_into_force_changes_the_answer_without_any_edit(client, hanoi):
+    """The clock alone changes `active=true`: the ETag follows it, so no cache keeps the old answer."""
+    start = timezone.now() + timedelta(seconds=1)
+    notice = ConsularNoticePage(
+        title="Polling stations open for overseas voters", summary="s", notice_type="other",
+        severity="information", valid_from=start,
+    )
+    content.section(hanoi, "consular").add_child(instance=notice)
+    notice.save_revision().publish()
+    before = client.get("/api/v1/consular-notices/?active=true")
+    assert notice.title not in before.content.decode()
+
+    time.sleep(max((start - timezone.now()).total_seconds(), 0) + 0.1)
+
+    after = client.get("/api/v1/consular-notices/?active=true", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and notice.title in after.content.decode()
+    assert client.get("/api/v1/consular-notices/?active=true", HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 304

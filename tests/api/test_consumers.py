@@ -263,6 +263,27 @@ def test_anonymous_callers_are_throttled_with_a_json_429(client, settings, hanoi
 
 
 @pytest.mark.django_db
+def test_revalidations_count_against_the_rate_once_each(client, settings, hanoi, fresh_throttles):
+    _rates(settings, anonymous="3/min")
+    etag = client.get(MISSIONS)["ETag"]
+
+    statuses = [client.get(MISSIONS, HTTP_IF_NONE_MATCH=etag).status_code for _ in range(2)]
+    changed = client.get(MISSIONS, HTTP_IF_NONE_MATCH='"something-else"')
+
+    assert statuses == [304, 304]
+    assert changed.status_code == 429 and changed.json()["code"] == "throttled"
+
+
+@pytest.mark.django_db
+def test_a_conditional_request_that_renders_is_counted_once(client, settings, hanoi, fresh_throttles):
+    _rates(settings, anonymous="2/min")
+
+    statuses = [client.get(MISSIONS, HTTP_IF_NONE_MATCH='"stale"').status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+
+
+@pytest.mark.django_db
 def test_each_key_has_its_consumers_rate_and_does_not_use_up_another(client, settings, hanoi, paris, fresh_throttles):
     _rates(settings, anonymous="1/min")
     slow = factories.api_key(factories.consumer("Small tool", missions=[hanoi], throttle_rate="2/min"))
