@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import urls as api_urls
+from embassies.assets.views import AltTextCheckedWorkflowActionView
 from frontend_templates import urls as site_urls
 from hub import isolation
 
@@ -18,6 +19,11 @@ urlpatterns = [
         name="wagtailadmin_explore_results",
     ),
     path("admin/choose-page/<int:parent_page_id>/", isolation.page_chooser_browse, name="wagtailadmin_choose_page_child"),
+    # Asset rules: approving in review is refused while an image lacks alt text (shadows Wagtail's workflow action).
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        AltTextCheckedWorkflowActionView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include(api_urls)),
