@@ -26,10 +26,6 @@ def register_asset_admin_urls():
         path("documents/edit/<int:document_id>/", views.DocumentEditView.as_view()),
         path("documents/delete/<int:document_id>/", views.DocumentDeleteView.as_view()),
         path("documents/usage/<int:document_id>/", views.DocumentUsageView.as_view()),
-        path(
-            "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-            views.AltTextCheckedWorkflowActionView.as_view(),
-        ),
         path("reports/assets-in-use/", views.AssetsFlaggedInUseView.as_view(), name="embassies_assets_flagged"),
         path(
             "reports/assets-in-use/results/",
