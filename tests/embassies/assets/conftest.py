@@ -27,3 +27,10 @@ def assets(hanoi, paris):
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return tmp_path / "media"
+
+
+@pytest.fixture
+def editor_client(client, staff, media_root):
+    """The test client signed in as the Hanoi editor, uploading into a private media folder."""
+    client.force_login(staff["hanoi_editor"])
+    return client

@@ -3,7 +3,6 @@ and multiple uploader) about images they may reuse, and another mission's privat
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -17,15 +16,9 @@ from embassies.assets.duplicates import (
 from embassies.factories import photo_like_image
 from embassies.models import HubImage
 
-from .builders import encoded, upload
+from .builders import encoded, upload, upload_multiple
 
 REUSE_QUESTION = "This looks like “{title}” from {mission} — reuse it?"
-
-
-@pytest.fixture
-def editor_client(client, staff, media_root):
-    client.force_login(staff["hanoi_editor"])
-    return client
 
 
 def library_image(*, title, collection, seed, **fields) -> HubImage:
@@ -48,9 +41,7 @@ def add_image(client, file, title="Ambassador at the lotus festival", **extra):
 
 
 def add_images_multiple(client, file):
-    response = client.post("/admin/images/multiple/add/", {"files[]": file})
-    assert response.status_code == 200
-    return response.json()
+    return upload_multiple(client, "images", file)
 
 
 def test_upload_records_the_perceptual_hash(editor_client):

@@ -22,36 +22,27 @@ from .builders import (
     photo_upload,
     stored_files,
     upload,
+    upload_multiple,
 )
 
 SVG_WITH_SCRIPT = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-@pytest.fixture
-def editor_client(client, staff, media_root):
-    client.force_login(staff["hanoi_editor"])
-    return client
-
-
 def add_image(client, file, title="Lotus pond"):
     return client.post("/admin/images/add/", {"title": title, "file": file})
-
-
-def add_images_multiple(client, file):
-    response = client.post("/admin/images/multiple/add/", {"files[]": file})
-    assert response.status_code == 200
-    return response.json()
 
 
 def add_document(client, file, title="Visa checklist"):
     return client.post("/admin/documents/add/", {"title": title, "file": file})
 
 
+def add_images_multiple(client, file):
+    return upload_multiple(client, "images", file)
+
+
 def add_documents_multiple(client, file):
-    response = client.post("/admin/documents/multiple/add/", {"files[]": file})
-    assert response.status_code == 200
-    return response.json()
+    return upload_multiple(client, "documents", file)
 
 
 def file_errors(response) -> str:
