@@ -65,6 +65,16 @@ def hamming_distance(first: str, second: str) -> int:
     return (int(first, 16) ^ int(second, 16)).bit_count()
 
 
+def distances_within(perceptual_hash: str, rows, max_distance: int) -> dict:
+    """{key: distance} for the (key, hash) rows whose hash is within ``max_distance`` bits of ``perceptual_hash``."""
+    query = int(perceptual_hash, 16)
+    found = {}
+    for key, other in rows:
+        if other and (distance := (query ^ int(other, 16)).bit_count()) <= max_distance:
+            found[key] = distance
+    return found
+
+
 @dataclass
 class NearDuplicate:
     """An existing image that looks like an upload, and how far apart their hashes are (0 = same picture)."""
@@ -93,13 +103,11 @@ def near_duplicates_for(
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
     distances = {}
-    for pk, other_hash, other_file_hash in candidates.values_list("pk", "perceptual_hash", "file_hash").iterator():
-        if file_hash and other_file_hash == file_hash:
-            distances[pk] = 0
-        elif perceptual_hash and other_hash:
-            distance = hamming_distance(perceptual_hash, other_hash)
-            if distance <= max_distance:
-                distances[pk] = distance
+    if perceptual_hash:
+        rows = candidates.exclude(perceptual_hash="").values_list("pk", "perceptual_hash").iterator()
+        distances = distances_within(perceptual_hash, rows, max_distance)
+    if file_hash:
+        distances.update((pk, 0) for pk in candidates.filter(file_hash=file_hash).values_list("pk", flat=True))
     closest = sorted(distances, key=lambda pk: (distances[pk], -pk))[:limit]
     images = HubImage.objects.select_related("source_mission", "collection__mission").in_bulk(closest)
     return [NearDuplicate(image=images[pk], distance=distances[pk]) for pk in closest]

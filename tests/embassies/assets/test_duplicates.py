@@ -155,3 +155,23 @@ def test_assets_hash_backfills_images_without_a_hash(hanoi, media_root):
     assert dict(HubImage.objects.filter(pk__in=expected).values_list("pk", "perceptual_hash")) == expected
     assert f"Hashed {missing} images, 0 unreadable" in output.getvalue()
     assert not HubImage.objects.filter(perceptual_hash="").exists()
+
+
+def test_upload_held_for_metadata_is_checked_and_hashed_too(client, staff, hanoi, media_root):
+    """When another field fails (here: a collection that does not exist), Wagtail keeps the file as an UploadedFile
+    and asks for metadata; that upload is checked for near-duplicates, and hashed when it becomes an image."""
+    library_image(title="Lotus festival", collection=hanoi.collection, seed=29)
+    client.force_login(staff["hq_admin"])
+
+    held = client.post("/admin/images/multiple/add/", {"files[]": variant_upload(29), "collection": "999999"}).json()
+
+    assert "uploaded_file_id" in held and held["duplicate"] is True
+    assert REUSE_QUESTION.format(title="Lotus festival", mission="Embassy in Hanoi") in held["confirm_duplicate_upload"]
+    prefix = f"uploaded-image-{held['uploaded_file_id']}"
+    created = client.post(
+        f"/admin/images/multiple/create_from_uploaded_image/{held['uploaded_file_id']}/",
+        {f"{prefix}-title": "Festival, second copy", f"{prefix}-collection": hanoi.collection_id},
+    ).json()
+    assert created["success"] is True, created
+    image = HubImage.objects.get(pk=created["image_id"])
+    assert near_duplicates_for(perceptual_hash=image.perceptual_hash, user=staff["hq_admin"], exclude_pk=image.pk)
