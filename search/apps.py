@@ -7,11 +7,12 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from taggit.models import TaggedItem
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from embassies.models import Topic
+        from embassies.models import HubDocument, HubImage, Topic
         from hub.models import Mission, MissionName
 
         from . import signal_handlers
@@ -33,3 +34,11 @@ class SearchConfig(AppConfig):
             )
         post_save.connect(signal_handlers.mission_changed, sender=Mission, dispatch_uid="hub_search_mission")
         post_save.connect(signal_handlers.topic_changed, sender=Topic, dispatch_uid="hub_search_topic")
+        for model in (HubImage, HubDocument):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    signal_handlers.asset_changed,
+                    sender=model,
+                    dispatch_uid=f"hub_search_asset_{model._meta.model_name}_{signal is post_save}",
+                )
+        m2m_changed.connect(signal_handlers.asset_tags_changed, sender=TaggedItem, dispatch_uid="hub_search_asset_tags")

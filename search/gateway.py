@@ -207,10 +207,15 @@ class BulkOutcome:
 class SearchGateway:
     """Engine operations in the hub's terms: the content alias, its indices, documents and queries."""
 
-    def __init__(self, config: EngineSettings):
+    def __init__(self, config: EngineSettings, *, alias: str = "", index_pattern: str = "", transport=None):
         self.config = config
-        self.transport = TRANSPORTS[config.engine](config)
-        self.alias = content_alias(config.index_prefix)
+        self.transport = transport or TRANSPORTS[config.engine](config)
+        self.alias = alias or content_alias(config.index_prefix)
+        self.index_pattern = index_pattern or content_index_pattern(config.index_prefix)
+
+    def for_alias(self, *, alias: str, index_pattern: str) -> "SearchGateway":
+        """The same engine and connections, for another aliased index (e.g. the asset index)."""
+        return SearchGateway(self.config, alias=alias, index_pattern=index_pattern, transport=self.transport)
 
     def _call(self, method: str, *args, **kwargs):
         try:
@@ -252,8 +257,8 @@ class SearchGateway:
         return sorted(self._call("get_alias", self.alias))
 
     def indices_all(self) -> list[str]:
-        """Every content index of this prefix, behind the alias or not (e.g. left by an interrupted reindex)."""
-        return sorted(self._call("list_indices", content_index_pattern(self.config.index_prefix)))
+        """Every index of this alias's pattern, behind the alias or not (e.g. left by an interrupted reindex)."""
+        return sorted(self._call("list_indices", self.index_pattern))
 
     def alias_point(self, name: str) -> list[str]:
         """Point the alias at `name` in one atomic step and return the indices it pointed at before."""

@@ -12,6 +12,8 @@ class IndexTarget(models.TextChoices):
     SUBTREE = "subtree", _("A page and everything below it")
     MISSION = "mission", _("Every page of a mission")
     TOPIC = "topic", _("Every page filed under a topic")
+    IMAGE = "image", _("One image (asset index)")
+    DOCUMENT = "document", _("One document (asset index)")
 
 
 class IndexOutboxQuerySet(models.QuerySet):
@@ -31,7 +33,7 @@ class IndexOutbox(models.Model):
     """
 
     target = models.CharField(max_length=16, choices=IndexTarget.choices)
-    target_id = models.BigIntegerField(help_text=_("Page, mission or topic id, depending on the target."))
+    target_id = models.BigIntegerField(help_text=_("Page, mission, topic, image or document id, depending on the target."))
     reason = models.CharField(max_length=40, help_text=_("The change that was recorded, e.g. 'publish' or 'move'."))
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     attempts = models.PositiveIntegerField(default=0)

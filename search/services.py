@@ -24,6 +24,7 @@ from .documents import documents_for, pages_indexable
 from .gateway import SearchEngineError, SearchGateway, SearchUnavailable, engine_settings, gateway_required
 from .indices import content_index_body
 from .models import IndexOutbox, IndexTarget
+from .assets.services import asset_gateway, asset_index_ensure, asset_keys_for_targets, index_sync_assets
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def page_ids_for_targets(targets: Iterable[tuple[str, int]]) -> set[int]:
 class SyncReport:
     indexed: int = 0
     removed: int = 0
-    failed: dict[int, str] = field(default_factory=dict)
+    failed: dict[int | str, str] = field(default_factory=dict)
 
 
 def index_sync_pages(*, page_ids: Iterable[int], gateway: SearchGateway, index: str | None = None) -> SyncReport:
@@ -158,9 +159,16 @@ def outbox_drain(*, limit: int = DRAIN_BATCH) -> DrainReport:
         if not entries:
             return report
         expansions = {entry.pk: page_ids_for_targets([(entry.target, entry.target_id)]) for entry in entries}
+        asset_expansions = {entry.pk: asset_keys_for_targets([(entry.target, entry.target_id)]) for entry in entries}
         try:
             index_ensure(gateway=gateway)
             sync = index_sync_pages(page_ids=set().union(*expansions.values()), gateway=gateway)
+            asset_keys = set().union(*asset_expansions.values())
+            if asset_keys:
+                assets = asset_gateway(gateway)
+                asset_index_ensure(gateway=assets)
+                asset_sync = index_sync_assets(keys=asset_keys, gateway=assets)
+                sync.failed.update(asset_sync.failed)
         except SearchUnavailable as error:
             IndexOutbox.objects.filter(pk__in=[entry.pk for entry in entries]).update(last_error=str(error)[:2000])
             report.unavailable, report.error = True, str(error)
@@ -177,13 +185,14 @@ def outbox_drain(*, limit: int = DRAIN_BATCH) -> DrainReport:
         report.pages_indexed, report.pages_removed = sync.indexed, sync.removed
         applied = []
         for entry in entries:
-            refused = {pk: reason for pk, reason in sync.failed.items() if pk in expansions[entry.pk]}
+            covered = expansions[entry.pk] | asset_expansions[entry.pk]
+            refused = {pk: reason for pk, reason in sync.failed.items() if pk in covered}
             if not refused:
                 applied.append(entry.pk)
                 continue
             entry.attempts += 1
             entry.next_attempt_at = now + retry_delay(entry.attempts)
-            entry.last_error = "; ".join(f"page {pk}: {reason}" for pk, reason in refused.items())[:2000]
+            entry.last_error = "; ".join(f"{entry.target} {pk}: {reason}" for pk, reason in refused.items())[:2000]
             entry.save(update_fields=["attempts", "next_attempt_at", "last_error"])
             report.failed += 1
         IndexOutbox.objects.filter(pk__in=applied).update(processed_at=now, last_error="")

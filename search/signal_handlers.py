@@ -52,3 +52,22 @@ def topic_changed(sender, instance, created=False, raw=False, **kwargs):
     if created or raw:
         return
     outbox_record(target=IndexTarget.TOPIC, target_id=instance.pk, reason="topic")
+
+
+def asset_changed(sender, instance, raw=False, **kwargs):
+    """An image or document saved (metadata, file, sharing) or deleted: its asset document follows."""
+    if raw or instance.pk is None:
+        return
+    target = IndexTarget.IMAGE if sender._meta.model_name == "hubimage" else IndexTarget.DOCUMENT
+    outbox_record(target=target, target_id=instance.pk, reason="asset")
+
+
+def asset_tags_changed(sender, instance, action, model=None, pk_set=None, **kwargs):
+    """Tags added to or removed from an image or document (taggit sends m2m_changed with the through model)."""
+    from embassies.models import HubDocument, HubImage
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    for asset_model, target in ((HubImage, IndexTarget.IMAGE), (HubDocument, IndexTarget.DOCUMENT)):
+        if isinstance(instance, asset_model) and instance.pk is not None:
+            outbox_record(target=target, target_id=instance.pk, reason="asset_tags")

@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from search.assets.services import assets_check
 from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
 from search.selectors import outbox_pending_count
 from search.services import search_check
@@ -26,18 +27,28 @@ class Command(BaseCommand):
             bar.total = count
             bar.refresh()
 
+        asset_bar = tqdm(unit="assets", desc="Checking assets", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
+
+        def asset_total(count):
+            asset_bar.total = count
+            asset_bar.refresh()
+
         try:
             report = search_check(repair=repair, progress=bar.update, total=total)
+            bar.close()
+            assets = assets_check(repair=repair, progress=asset_bar.update, total=asset_total)
         except (SearchNotConfigured, SearchUnavailable, SearchEngineError) as error:
             raise CommandError(str(error)) from error
         finally:
             bar.close()
+            asset_bar.close()
         for label, ids in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
             shown = ", ".join(str(pk) for pk in ids[:SHOWN]) + (" …" if len(ids) > SHOWN else "")
             self.stdout.write(f"{label}: {len(ids)}" + (f" (page ids {shown})" if ids else ""))
         pending = outbox_pending_count()
         if pending:
             self.stdout.write(f"{pending} change(s) wait in the outbox; differences they cover will go once it drains.")
+        self._report_assets(assets)
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"The index matches the database ({report.checked} pages)."))
         elif report.repaired is not None:
@@ -48,3 +59,19 @@ class Command(BaseCommand):
                 raise CommandError("The engine refused some documents; see the log.")
         else:
             raise CommandError("The index differs from the database; run again with --repair to fix it.")
+
+    def _report_assets(self, report) -> None:
+        """The asset index's differences; any left unrepaired fail the command like the pages' do."""
+        for label, keys in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
+            shown = ", ".join(keys[:SHOWN]) + (" …" if len(keys) > SHOWN else "")
+            self.stdout.write(f"assets {label}: {len(keys)}" + (f" ({shown})" if keys else ""))
+        if report.clean:
+            self.stdout.write(self.style.SUCCESS(f"The asset index matches the database ({report.checked} assets)."))
+        elif report.repaired is not None:
+            failed = len(report.repaired.failed)
+            message = f"Assets repaired: {report.repaired.indexed} indexed, {report.repaired.removed} removed, {failed} refused."
+            self.stdout.write(self.style.SUCCESS(message) if not failed else self.style.ERROR(message))
+            if failed:
+                raise CommandError("The engine refused some asset documents; see the log.")
+        else:
+            raise CommandError("The asset index differs from the database; run again with --repair to fix it.")

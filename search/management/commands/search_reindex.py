@@ -5,12 +5,16 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from search.assets.services import assets_reindex
 from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
 from search.services import REINDEX_BATCH, search_reindex
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index from the database; search keeps answering from the old index until the swap."
+    help = (
+        "Rebuild the search indices (pages, then assets) from the database; search keeps answering from the old "
+        "indices until each swap."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=REINDEX_BATCH, help="Pages per bulk request.")
@@ -23,16 +27,32 @@ class Command(BaseCommand):
             bar.total = count
             bar.refresh()
 
+        asset_bar = tqdm(unit="assets", desc="Indexing assets", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
+
+        def asset_total(count):
+            asset_bar.total = count
+            asset_bar.refresh()
+
         try:
             report = search_reindex(batch_size=batch_size, progress=bar.update, total=total)
+            bar.close()
+            assets = assets_reindex(progress=asset_bar.update, total=asset_total)
         except (SearchNotConfigured, SearchUnavailable, SearchEngineError) as error:
             raise CommandError(str(error)) from error
         finally:
             bar.close()
+            asset_bar.close()
         rate = report.pages / report.seconds if report.seconds else 0
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {report.pages} pages into {report.index} in {report.seconds:.1f} s ({rate:.0f} pages/s); "
                 f"re-applied {report.replayed} changes made meanwhile; removed {len(report.removed_indices)} old index(es)."
+            )
+        )
+        asset_rate = assets.assets / assets.seconds if assets.seconds else 0
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Indexed {assets.assets} images and documents into {assets.index} in {assets.seconds:.1f} s "
+                f"({asset_rate:.0f} assets/s); re-applied {assets.replayed} asset changes made meanwhile."
             )
         )

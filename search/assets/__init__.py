@@ -1,0 +1,1 @@
+"""Search over the network asset library: images and documents, engine or database."""
