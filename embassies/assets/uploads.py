@@ -19,6 +19,8 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.documents.fields import WagtailDocumentField
@@ -161,6 +163,24 @@ def _resaved_without_location(image: PILImage.Image, exif: PILImage.Exif) -> byt
     return buffer.getvalue()
 
 
+def stored_original_location_strip(*, image) -> bool:
+    """Remove location from an image stored before uploads were checked (or created by code): the original is
+    replaced by its stripped copy, the old file and every rendition made from it are deleted. True if it had any."""
+    with image.file.open("rb") as f:
+        copy = SimpleUploadedFile(os.path.basename(image.file.name), f.read())
+    if not location_metadata_strip(copy):
+        return False
+    old_name = image.file.name
+    storage = image.file.storage
+    with transaction.atomic():
+        image.renditions.all().delete()
+        image.file.save(copy.name, copy, save=False)
+        image._set_image_file_metadata()
+        image.save(update_fields=["file", "file_size", "file_hash"])
+    transaction.on_commit(lambda: storage.delete(old_name))
+    return True
+
+
 class HubImageField(WagtailImageField):
     """Wagtail's image field, with the hub's upload rules (see the module docstring)."""
 
@@ -250,3 +270,25 @@ class HubDocumentField(WagtailDocumentField):
             raise ValidationError(problem, code="document_content_mismatch")
         return f
 
+
+
+def stored_originals_location_strip(*, batch_size: int = 200, total=None, progress=None) -> tuple[int, int]:
+    """Check every stored image original for location and strip it; returns (stripped, checked)."""
+    from embassies.models import HubImage
+
+    images = HubImage.objects.order_by("pk")
+    if total:
+        total(images.count())
+    stripped = checked = 0
+    last_pk = 0
+    while batch := list(images.filter(pk__gt=last_pk)[:batch_size]):
+        for image in batch:
+            try:
+                stripped += stored_original_location_strip(image=image)
+            except OSError:
+                pass  # a missing file has nothing to leak
+            checked += 1
+            if progress:
+                progress(1)
+        last_pk = batch[-1].pk
+    return stripped, checked

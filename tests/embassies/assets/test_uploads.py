@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from PIL import Image as PILImage
 
 from embassies.factories import photo_like_image
@@ -213,3 +214,25 @@ def test_real_documents_are_accepted_and_served_as_attachments(editor_client, cl
         assert response["Content-Disposition"].startswith("attachment"), document.filename
         assert response["X-Content-Type-Options"] == "nosniff"
     assert HubDocument.objects.count() >= 3
+
+
+def test_assets_hash_strips_location_from_originals_stored_before_the_checks(
+    hanoi, media_root, django_capture_on_commit_callbacks
+):
+    jpeg = encoded(photo_like_image(8), "JPEG", exif=exif_with_location(orientation=6).tobytes())
+    image = HubImage.objects.create(
+        title="Imported archive photo", collection=hanoi.collection, file=upload("archive.jpg", jpeg, "image/jpeg")
+    )
+    old_rendition = image.get_rendition("width-200")
+    old_files = {image.file.name, old_rendition.file.name}
+    output = io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("assets_hash", "--strip-location", "--no-progress", stdout=output)
+
+    image.refresh_from_db()
+    assert location_of(stored_bytes(image)) == {} and orientation_of(stored_bytes(image)) == 6
+    with image.get_rendition("width-200").file.open("rb") as f:
+        assert location_of(f.read()) == {}
+    assert not set(stored_files(media_root)) & old_files
+    assert "Stripped location from 1 of" in output.getvalue()
