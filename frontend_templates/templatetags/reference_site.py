@@ -26,6 +26,14 @@ def picture(context, image, *, place: str = "body", eager: bool = False):
     return {"image": image, "src": fallback["url"], "sizes": SIZES[place], "eager": eager}
 
 
+VIDEO_PROVIDER_NAMES = {"youtube": "YouTube", "vimeo": "Vimeo", "facebook": "Facebook", "x": "X"}
+
+
+@register.filter
+def video_provider_name(provider: str | None) -> str:
+    return VIDEO_PROVIDER_NAMES.get(provider or "", provider or "")
+
+
 @register.filter
 def content_label(page) -> str:
     """What a listed item is, in readers' words: its article kind, or its page type."""

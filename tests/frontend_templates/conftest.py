@@ -36,16 +36,11 @@ def notice(parent, *, title: str, valid_from_days: int = -1, valid_until_days: i
     )
 
 
-@pytest.fixture
-def hero(hanoi):
-    return content.image(
+def site_content(hanoi) -> dict:
+    """Hanoi's English site: a news article with a hero image and body, an event, notices in and out of force."""
+    hero = content.image(
         title="Credentials ceremony", collection=hanoi.collection, alt_text="The ambassador shakes hands with the President"
     )
-
-
-@pytest.fixture
-def site(hanoi, hero):
-    """Hanoi's English site: a news article with a hero image and body, an event, notices in and out of force."""
     news = content.section(hanoi, "news", "en")
     article = content.article(
         news,
@@ -56,9 +51,9 @@ def site(hanoi, hero):
         body=BODY,
         share_text_facebook="Facebook: a new ambassador in Hanoi.",
         share_text_x="X: a new ambassador in Hanoi.",
-        search_description="",
     )
     return {
+        "hero": hero,
         "home": hanoi.home_pages.get(locale__language_code="en"),
         "news": news,
         "article": article,
@@ -70,11 +65,25 @@ def site(hanoi, hero):
     }
 
 
-@pytest.fixture
-def cairo(db):
-    """An Arabic-first mission (provisioned for the test; the session network has none)."""
+def cairo_mission():
+    """An Arabic-first mission (provisioned when needed; the session network has none)."""
     return hub_factories.mission(
         "cairo", name="Embassy in Cairo", country="EG", city="Cairo", region_slug="africa-middle-east",
         timezone="Africa/Cairo", default_language_code="ar", extra_language_codes=["en"],
         names={"ar": "السفارة في القاهرة"},
     )
+
+
+@pytest.fixture
+def site(hanoi):
+    return site_content(hanoi)
+
+
+@pytest.fixture
+def hero(site):
+    return site["hero"]
+
+
+@pytest.fixture
+def cairo(db):
+    return cairo_mission()
