@@ -38,9 +38,11 @@ class HubImageForm(BaseImageForm):
         self.near_duplicates: list[NearDuplicate] = []
         self.uploaded_perceptual_hash = ""
         if self.near_duplicate_check and "file" in self.fields and not self.instance.pk:
+            # Hidden until a near-duplicate is found; then shown as a checkbox beside the warning.
             self.fields["upload_anyway"] = forms.BooleanField(
                 label=gettext_lazy("Upload anyway"),
                 required=False,
+                widget=forms.HiddenInput,
                 help_text=gettext_lazy(
                     "Tick this (and choose the file again) to add the image even though it looks like one the "
                     "network already has."
@@ -56,6 +58,7 @@ class HubImageForm(BaseImageForm):
         if "upload_anyway" in self.fields and not cleaned_data.get("upload_anyway") and self.user is not None:
             self.near_duplicates = near_duplicates_for(perceptual_hash=self.uploaded_perceptual_hash, user=self.user)
             if self.near_duplicates:
+                self.fields["upload_anyway"].widget = forms.CheckboxInput()
                 self.add_error("upload_anyway", self._near_duplicates_message())
         return cleaned_data
 

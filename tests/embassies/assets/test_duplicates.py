@@ -53,13 +53,19 @@ def test_upload_records_the_perceptual_hash(editor_client):
     assert HubImage.objects.get(title="Ambassador at the lotus festival").perceptual_hash == perceptual_hash(picture)
 
 
-def test_single_add_warns_before_saving_and_upload_anyway_adds_it(editor_client, hanoi):
-    library_image(title="Lotus festival", collection=hanoi.collection, seed=22)
+def test_single_add_warns_before_saving_and_upload_anyway_adds_it(editor_client, staff, hanoi):
+    existing = library_image(
+        title="Lotus festival", collection=hanoi.collection, seed=22, uploaded_by_user=staff["hanoi_editor"]
+    )
+    assert 'type="hidden" name="upload_anyway"' in editor_client.get("/admin/images/add/").content.decode()
 
     warned = add_image(editor_client, variant_upload(22))
 
     assert warned.status_code == 200
-    assert REUSE_QUESTION.format(title="Lotus festival", mission="Embassy in Hanoi") in warned.content.decode()
+    page = warned.content.decode()
+    question = REUSE_QUESTION.format(title="Lotus festival", mission="Embassy in Hanoi")
+    assert f'<a href="/admin/images/{existing.pk}/">{question}</a>' in page
+    assert 'type="checkbox" name="upload_anyway"' in page
     assert not HubImage.objects.filter(title="Ambassador at the lotus festival").exists()
 
     confirmed = add_image(editor_client, variant_upload(22), upload_anyway="on")
