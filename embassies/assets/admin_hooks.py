@@ -1,6 +1,7 @@
 """Admin wiring for the asset library (imported by embassies/wagtail_hooks.py): the sharing-aware permission policy,
 the image and document views mounted over Wagtail's paths, and the HQ report of assets used against their rights."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import views
 from .permissions import register_asset_permission_policies
+from .rules import page_asset_warnings
 
 register_asset_permission_policies()
 
@@ -40,3 +42,11 @@ def register_assets_flagged_menu_item():
     return MenuItem(
         _("Assets with expired or restricted rights in use"), reverse("embassies_assets_flagged"), icon_name="warning", order=9300
     )
+
+
+@hooks.register("before_edit_page")
+def flag_assets_used_against_their_rights(request, page):
+    """The page editor flags assets the page already uses whose rights expired or whose licence does not allow it."""
+    if request.method == "GET":
+        for warning in page_asset_warnings(page=page.specific):
+            messages.warning(request, warning)

@@ -99,3 +99,26 @@ def page_asset_errors(*, page: Page, user, mission_id: int | None, publishing: b
                 )
             )
     return errors
+
+
+def page_asset_warnings(*, page: Page) -> list[str]:
+    """Assets a page already uses although their rights expired or their licence does not allow this page: they keep
+    working, and the editor is told to replace them."""
+    from embassies.models.pages import mission_id_for_path
+
+    latest = page.get_latest_revision_as_object() if page.pk else page
+    used = _asset_references(latest)
+    if not used:
+        return []
+    mission_id = mission_id_for_path(page.path)
+    warnings = []
+    for model in (HubImage, HubDocument):
+        ids = [pk for (m, pk) in used if m is model]
+        for asset in model.objects.filter(pk__in=ids).order_by("title"):
+            problem = asset_use_problem(asset, page_model=type(latest), mission_id=mission_id)
+            if problem:
+                warnings.append(
+                    _("This page uses '%(title)s' (%(problem)s): it keeps working here, but consider replacing it.")
+                    % {"title": asset.title, "problem": problem}
+                )
+    return warnings

@@ -121,6 +121,8 @@ def test_expired_asset_cannot_be_newly_inserted_but_existing_uses_keep_working(c
     HubImage.objects.filter(pk=still_valid.pk).update(usage_rights_expire_at=yesterday)
     response = client.post(f"/admin/pages/{hanoi_draft.pk}/edit/", article_form(hanoi_draft, hero_image=still_valid))
     assert response.status_code == 302, "an existing use must keep working after the rights expire"
+    editor = client.get(f"/admin/pages/{hanoi_draft.pk}/edit/").content.decode()
+    assert f"This page uses &#x27;Press photo&#x27; (usage rights expired on {yesterday.isoformat()})" in editor
 
 
 def test_restricted_shared_asset_is_only_for_its_source_mission(client, staff, hanoi, hanoi_draft, paris_draft):
