@@ -1,12 +1,27 @@
-"""JSON for images and documents: provenance and licence always, rendition URLs for every named size."""
+"""JSON for images and documents: provenance and licence always, rendition URLs for every named size in the
+original format, WebP and AVIF.
+
+Renditions are made by a task after upload (embassies/assets/renditions.py), never here. If one is missing
+(the task has not run yet, or failed), its URL is Wagtail's signed dynamic-serve URL for the same image and
+size: a stable URL that makes the rendition on first fetch and then redirects to the file. The API request
+itself stays fast, runs a constant number of queries and never fails for want of a rendition.
+"""
 
 from functools import cache
 
 from rest_framework import serializers
 from wagtail.images.models import Filter
+from wagtail.images.views.serve import generate_image_url
 
 from embassies.models import HubDocument, HubImage
-from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, all_filter_specs, web_filter_spec
+from embassies.renditions import (
+    SOCIAL_SIZES,
+    WEB_WIDTHS,
+    extra_formats,
+    format_filter_spec,
+    rendition_specs,
+    web_filter_spec,
+)
 
 
 def absolute_url(request, url: str) -> str:
@@ -15,27 +30,48 @@ def absolute_url(request, url: str) -> str:
 
 @cache
 def rendition_filters() -> tuple[Filter, ...]:
-    """The Filter of every named size, parsed once per process: Wagtail parses a spec string (with `inspect`)
-    each time it is given one, which cost more than the rest of an image's JSON."""
-    return tuple(Filter(spec=spec) for spec in all_filter_specs())
+    """The Filter of every named size and format, parsed once per process: Wagtail parses a spec string (with
+    `inspect`) each time it is given one, which cost more than the rest of an image's JSON."""
+    return tuple(Filter(spec=spec) for spec in rendition_specs())
+
+
+class NamedRenditions:
+    """The renditions of one image that exist (prefetched, or one lookup), and stand-ins for those that do not."""
+
+    def __init__(self, image: HubImage, request):
+        self.image, self.request = image, request
+        self.found = {filter.spec: rendition for filter, rendition in image.find_existing_renditions(*rendition_filters()).items()}
+        self.filters = {filter.spec: filter for filter in rendition_filters()}
+
+    def url(self, spec: str) -> str:
+        rendition = self.found.get(spec)
+        return absolute_url(self.request, rendition.url if rendition else generate_image_url(self.image, spec))
+
+    def size(self, spec: str) -> tuple[int, int]:
+        rendition = self.found.get(spec)
+        if rendition is not None:
+            return rendition.width, rendition.height
+        return tuple(self.filters[spec].get_transform(self.image).size)
+
+    def json(self, spec: str) -> dict:
+        width, height = self.size(spec)
+        return {
+            "url": self.url(spec),
+            "width": width,
+            "height": height,
+            "formats": {image_format: self.url(format_filter_spec(spec, image_format)) for image_format in extra_formats()},
+        }
 
 
 def image_json(image: HubImage, *, request) -> dict:
-    """An image with its credit, licence and renditions (one batched lookup per image)."""
-    renditions = image.get_renditions(*rendition_filters())
+    """An image with its credit, licence and renditions (no queries when renditions are prefetched)."""
+    renditions = NamedRenditions(image, request)
     web = []
     for width in WEB_WIDTHS:
-        rendition = renditions[web_filter_spec(width)]
-        if not web or rendition.width > web[-1]["width"]:
-            web.append({"url": absolute_url(request, rendition.url), "width": rendition.width, "height": rendition.height})
-    social = {
-        name: {
-            "url": absolute_url(request, renditions[spec].url),
-            "width": renditions[spec].width,
-            "height": renditions[spec].height,
-        }
-        for name, spec in SOCIAL_SIZES.items()
-    }
+        item = renditions.json(web_filter_spec(width))
+        if not web or item["width"] > web[-1]["width"]:
+            web.append(item)
+    social = {name: renditions.json(spec) for name, spec in SOCIAL_SIZES.items()}
     return {
         "id": image.pk,
         "title": image.title,
@@ -54,6 +90,10 @@ def image_json(image: HubImage, *, request) -> dict:
         ),
         "web": web,
         "srcset": ", ".join(f"{item['url']} {item['width']}w" for item in web),
+        "srcset_formats": {
+            image_format: ", ".join(f"{item['formats'][image_format]} {item['width']}w" for item in web)
+            for image_format in extra_formats()
+        },
         "social": social,
     }
 
@@ -72,10 +112,16 @@ def document_json(document: HubDocument, *, request) -> dict:
     }
 
 
+class RenditionFormatsSerializer(serializers.Serializer):
+    webp = serializers.URLField(required=False, help_text="The same size as WebP.")
+    avif = serializers.URLField(required=False, help_text="The same size as AVIF.")
+
+
 class RenditionSerializer(serializers.Serializer):
-    url = serializers.URLField()
+    url = serializers.URLField(help_text="In the original's format (JPEG, PNG…).")
     width = serializers.IntegerField()
     height = serializers.IntegerField()
+    formats = RenditionFormatsSerializer(help_text="The same size in modern formats, for <picture> sources.")
 
 
 class SocialRenditionsSerializer(serializers.Serializer):
@@ -101,6 +147,9 @@ class ImageSerializer(serializers.Serializer):
     focal_point = serializers.DictField(allow_null=True)
     web = RenditionSerializer(many=True)
     srcset = serializers.CharField()
+    srcset_formats = serializers.DictField(
+        child=serializers.CharField(), help_text="srcset per modern format (webp, avif), for <picture> sources."
+    )
     social = SocialRenditionsSerializer()
 
     def to_representation(self, image):

@@ -5,7 +5,7 @@ from rest_framework import generics
 from rest_framework.response import Response
 
 from embassies.models import HubDocument, HubImage
-from embassies.renditions import all_filter_specs
+from embassies.renditions import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
 
 from ..pages.serializers import PageSummarySerializer, hydrate, page_summary
@@ -29,7 +29,7 @@ class ImageListView(generics.ListAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation, possibly before any migration
             return HubImage.objects.none()
-        return images_public().select_related("source_mission").prefetch_renditions(*all_filter_specs())
+        return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
 class ImageDetailView(generics.RetrieveAPIView):
@@ -37,7 +37,7 @@ class ImageDetailView(generics.RetrieveAPIView):
     filter_backends = []
 
     def get_queryset(self):
-        return images_public().select_related("source_mission").prefetch_renditions(*all_filter_specs())
+        return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
 class DocumentListView(generics.ListAPIView):

@@ -1,11 +1,10 @@
 """A page body as typed JSON blocks, with every image resolved to its renditions in one batch."""
 
 from wagtail.blocks.list_block import ListValue
-from wagtail.rich_text import expand_db_html
-
 from embassies.blocks import video_provider
 from embassies.models import HubImage
-from embassies.renditions import all_filter_specs
+from embassies.renditions import rendition_specs
+from embassies.rich_text import expand_public_html, linked_page_ids
 
 from ..assets.serializers import document_json, image_json
 
@@ -24,6 +23,17 @@ def _image_ids(value, found: set[int]) -> None:
             _image_ids(child, found)
 
 
+def body_linked_page_ids(stream) -> set[int]:
+    """Pages a body links to: call-to-action targets and page links inside rich text."""
+    ids = set()
+    for block in stream:
+        if block.block_type == "call_to_action" and block.value["page"]:
+            ids.add(block.value["page"].pk)
+        elif block.block_type == "rich_text":
+            ids |= linked_page_ids(block.value.source)
+    return ids
+
+
 class BodyRenderer:
     """Turns a StreamValue into JSON; images are fetched once, with renditions prefetched."""
 
@@ -37,7 +47,7 @@ class BodyRenderer:
         for block in stream:
             _image_ids(block.value, ids)
         if ids:
-            images = HubImage.objects.filter(pk__in=ids).select_related("source_mission").prefetch_renditions(*all_filter_specs())
+            images = HubImage.objects.filter(pk__in=ids).select_related("source_mission").prefetch_renditions(*rendition_specs())
             self.images = {image.pk: image for image in images}
         return [{"type": block.block_type, "id": block.id, "value": self.block_value(block.block_type, block.value)} for block in stream]
 
@@ -54,7 +64,7 @@ class BodyRenderer:
 
     def block_value(self, block_type: str, value):
         if block_type == "rich_text":
-            return {"html": expand_db_html(value.source)}
+            return {"html": expand_public_html(value.source, public_page_ids=self.public_page_ids)}
         if block_type in ("image", "infographic"):
             data = {key: value.get(key) for key in value if key not in IMAGE_FIELDS}
             data["image"] = self.image(value["image"])

@@ -24,12 +24,12 @@ from embassies.models import (
     SectionIndexPage,
 )
 from embassies.models.pages import mission_id_for_path
-from embassies.renditions import all_filter_specs
+from embassies.renditions import rendition_specs
 from embassies.selectors import pages_public
 from hub.models import Mission
 
 from ..assets.serializers import ImageSerializer, image_json
-from .body import BodyRenderer
+from .body import BodyRenderer, body_linked_page_ids
 
 TYPE_NAMES = {
     ArticlePage: "article",
@@ -75,7 +75,7 @@ def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
     image_ids = {page.hero_image_id for page in specific.values() if getattr(page, "hero_image_id", None)}
     if image_ids:
         images = HubImage.objects.filter(pk__in=image_ids).select_related("source_mission").prefetch_renditions(
-            *all_filter_specs()
+            *rendition_specs()
         )
         by_id = {image.pk: image for image in images}
         for page in specific.values():
@@ -164,7 +164,7 @@ def page_detail(page: Page, *, request) -> dict:
     data["search_description"] = page.search_description
     data["alternates"] = page_alternates(page, request=request)
     if isinstance(page, MissionContentPage):
-        linked_ids = {block.value["page"].pk for block in page.body if block.block_type == "call_to_action" and block.value["page"]}
+        linked_ids = body_linked_page_ids(page.body)
         public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
         data["body"] = BodyRenderer(request=request, public_page_ids=public_ids).render(page.body)
         data["share_texts"] = {

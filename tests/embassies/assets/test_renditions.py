@@ -8,7 +8,8 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from embassies.models import HubImage
+from embassies import factories as content
+from embassies.models import HubImage, HubRendition
 from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, extra_formats, rendition_specs
 
 BANDS = ((220, 20, 20), (20, 200, 20), (20, 20, 220))  # red, green, blue thirds, left to right
@@ -129,3 +130,39 @@ def test_a_rolled_back_upload_queues_nothing(hanoi, django_capture_on_commit_cal
         image = upload(hanoi.collection, banded_jpeg(gps=False))
     assert callbacks  # the task waits for the commit
     assert not image.renditions.exists()
+
+
+@pytest.mark.django_db
+def test_the_api_offers_every_size_in_webp_and_avif_and_makes_nothing(client, hanoi, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = upload(hanoi.collection, banded_jpeg(gps=False))
+    content.article(content.section(hanoi), title="Temple visit", hero_image=image)
+    made = {rendition.filter_spec: rendition for rendition in image.renditions.all()}
+
+    data = client.get(f"/api/v1/images/{image.pk}/").json()
+
+    assert HubRendition.objects.filter(image=image).count() == len(made)
+    og = data["social"]["og"]
+    assert og["url"] == f"http://testserver{made[SOCIAL_SIZES['og']].url}"
+    assert og["formats"] == {
+        fmt: f"http://testserver{made[SOCIAL_SIZES['og'] + '|format-' + fmt].url}" for fmt in ("webp", "avif")
+    }
+    assert (og["width"], og["height"]) == (1200, 630)
+    assert data["srcset_formats"]["avif"].endswith("1600w") and ".avif" in data["srcset_formats"]["avif"]
+
+
+@pytest.mark.django_db
+def test_a_missing_rendition_gets_the_signed_url_which_makes_it_on_first_fetch(client, hanoi):
+    image = upload(hanoi.collection, banded_jpeg(gps=False))  # never committed: the task has not run
+    content.article(content.section(hanoi), title="Temple visit", hero_image=image)
+
+    data = client.get(f"/api/v1/images/{image.pk}/").json()
+
+    assert not image.renditions.exists()  # the request made none
+    story = data["social"]["story"]
+    assert (story["width"], story["height"]) == (676, 1200)  # sizes known without the file
+    response = client.get(story["formats"]["webp"])
+    assert response.status_code == 302
+    rendition = image.renditions.get()
+    assert rendition.filter_spec == f"{SOCIAL_SIZES['story']}|format-webp"
+    assert response["Location"].endswith(rendition.url)
