@@ -33,9 +33,11 @@ v1 = [
     path("events/", cached_api_view(pages.EventListView.as_view()), name="event-list"),
     path("consular-notices/", cached_api_view(pages.ConsularNoticeListView.as_view()), name="consular-notice-list"),
     path("images/", cached_api_view(assets.ImageListView.as_view()), name="image-list"),
+    path("images/search/", assets.ImageSearchView.as_view(), name="image-search"),
     path("images/<int:pk>/", cached_api_view(assets.ImageDetailView.as_view()), name="image-detail"),
     path("images/<int:pk>/usage/", cached_api_view(assets.ImageUsageView.as_view()), name="image-usage"),
     path("documents/", cached_api_view(assets.DocumentListView.as_view()), name="document-list"),
+    path("documents/search/", assets.DocumentSearchView.as_view(), name="document-search"),
     path("documents/<int:pk>/", cached_api_view(assets.DocumentDetailView.as_view()), name="document-detail"),
     path("documents/<int:pk>/usage/", cached_api_view(assets.DocumentUsageView.as_view()), name="document-usage"),
     path(

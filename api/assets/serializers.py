@@ -169,3 +169,64 @@ class DocumentSerializer(serializers.Serializer):
 
     def to_representation(self, document):
         return document_json(document, request=self.context.get("request"))
+
+
+def asset_search_json(results, *, to_json, request) -> dict:
+    """A page of asset search hits: each asset's usual JSON plus its score and highlighted snippets."""
+    return {
+        "backend": results.backend,
+        "degraded": results.degraded,
+        "simplified": list(results.simplified),
+        "total": results.total,
+        "page": results.page,
+        "page_size": results.page_size,
+        "facets": {
+            name: [{"value": bucket.value, "count": bucket.count} for bucket in buckets]
+            for name, buckets in results.facets.items()
+        },
+        "results": [
+            {**to_json(hit.asset, request=request), "score": hit.score, "highlights": hit.highlights}
+            for hit in results.hits
+        ],
+    }
+
+
+class FacetBucketSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class AssetSearchResultsSerializer(serializers.Serializer):
+    backend = serializers.CharField(help_text="opensearch, elasticsearch or database.")
+    degraded = serializers.BooleanField(help_text="An engine is configured but could not answer; the database did.")
+    simplified = serializers.ListField(child=serializers.CharField(), help_text="What the database did more simply.")
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    facets = serializers.DictField(
+        child=FacetBucketSerializer(many=True), help_text="kind, mission, licence, orientation (images), tags, year."
+    )
+
+
+class ImageSearchHitSerializer(ImageSerializer):
+    score = serializers.FloatField(allow_null=True)
+    highlights = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class DocumentSearchHitSerializer(DocumentSerializer):
+    score = serializers.FloatField(allow_null=True)
+    highlights = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class ImageSearchResultsSerializer(AssetSearchResultsSerializer):
+    results = ImageSearchHitSerializer(many=True)
+
+
+class DocumentSearchResultsSerializer(AssetSearchResultsSerializer):
+    results = DocumentSearchHitSerializer(many=True)
+
+
+class ApiErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    details = serializers.DictField()

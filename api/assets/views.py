@@ -1,17 +1,29 @@
 """Images and documents already public through published pages, with licence, credit and renditions."""
 
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.response import Response
 
-from embassies.models import HubDocument, HubImage
+from embassies.models import AssetKind, AssetLicence, HubDocument, HubImage
 from embassies.renditions import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
+from search.assets.selectors import assets_search
 
 from ..pages.serializers import PageSummarySerializer, hydrate, page_summary
 from ..pagination import HubCursorPagination
 from .filters import AssetFilter, ImageFilter
-from .serializers import DocumentSerializer, ImageSerializer
+from .serializers import (
+    ApiErrorSerializer,
+    DocumentSearchResultsSerializer,
+    DocumentSerializer,
+    ImageSearchResultsSerializer,
+    ImageSerializer,
+    asset_search_json,
+    document_json,
+    image_json,
+)
 
 
 class AssetCursorPagination(HubCursorPagination):
@@ -82,3 +94,71 @@ class ImageUsageView(AssetUsageView):
 
 class DocumentUsageView(AssetUsageView):
     asset_queryset = staticmethod(documents_public)
+
+
+SEARCH_LIST_PARAMETERS = ("kind", "licence", "mission", "tag", "year")
+
+
+def _search_parameters(*, images: bool) -> list[OpenApiParameter]:
+    parameters = [
+        OpenApiParameter("q", OpenApiTypes.STR, description="Words in the title, alt text, caption (any locale), credit or tags."),
+        OpenApiParameter("kind", OpenApiTypes.STR, many=True, enum=AssetKind.values),
+        OpenApiParameter("licence", OpenApiTypes.STR, many=True, enum=AssetLicence.values),
+        OpenApiParameter("mission", OpenApiTypes.STR, many=True, description="Source mission slug."),
+        OpenApiParameter("tag", OpenApiTypes.STR, many=True),
+        OpenApiParameter("year", OpenApiTypes.INT, many=True, description="Year the asset was added."),
+        OpenApiParameter("usable_now", OpenApiTypes.BOOL, description="Only assets whose licence and usage rights allow a new use today."),
+        OpenApiParameter("page", OpenApiTypes.INT, description="1-based page number."),
+        OpenApiParameter("page_size", OpenApiTypes.INT, description="1–100, default 20."),
+    ]
+    if images:
+        parameters[1:1] = [
+            OpenApiParameter("orientation", OpenApiTypes.STR, enum=["landscape", "portrait", "square"]),
+            OpenApiParameter("min_width", OpenApiTypes.INT, description="Minimum width of the original, in pixels."),
+        ]
+    return parameters
+
+
+class AssetSearchView(generics.GenericAPIView):
+    """Full-text search over public images or documents with filters, facet counts and highlighted snippets.
+
+    Only assets already public (used on a public page) are found, whatever the index holds.
+    """
+
+    filter_backends = []
+    pagination_class = None
+    asset_type = "image"
+
+    def get(self, request):
+        params = request.query_params
+        filters = {name: params.getlist(name) for name in SEARCH_LIST_PARAMETERS if name in params}
+        for name in ("orientation", "min_width", "usable_now"):
+            if name in params:
+                filters[name] = params[name]
+        results = assets_search(
+            asset_type=self.asset_type, query=params.get("q", ""), filters=filters,
+            page=params.get("page", 1), page_size=params.get("page_size", 20),
+            prefetch_renditions=tuple(rendition_specs()) if self.asset_type == "image" else (),
+        )
+        to_json = image_json if self.asset_type == "image" else document_json
+        return Response(asset_search_json(results, to_json=to_json, request=request))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=_search_parameters(images=True), responses={200: ImageSearchResultsSerializer, 400: ApiErrorSerializer}
+    )
+)
+class ImageSearchView(AssetSearchView):
+    serializer_class = ImageSearchResultsSerializer
+    asset_type = "image"
+
+
+@extend_schema_view(
+    get=extend_schema(
+        parameters=_search_parameters(images=False), responses={200: DocumentSearchResultsSerializer, 400: ApiErrorSerializer}
+    )
+)
+class DocumentSearchView(AssetSearchView):
+    serializer_class = DocumentSearchResultsSerializer
+    asset_type = "document"
