@@ -79,6 +79,9 @@ def browser(hub_server):
         chromium.close()
 
 
+SCREENSHOTS: list[Path] = []
+
+
 @pytest.fixture(scope="session")
 def screenshot():
     """screenshot(page, "03-submitted") saves a full-page PNG under the artifacts directory and returns its path."""
@@ -87,9 +90,18 @@ def screenshot():
     def take(page, name: str) -> Path:
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
+        SCREENSHOTS.append(path)
         return path
 
     return take
+
+
+def pytest_terminal_summary(terminalreporter):
+    """List the screenshots taken (CI logs show where the artifacts are)."""
+    if SCREENSHOTS:
+        terminalreporter.section("browser screenshots")
+        for path in SCREENSHOTS:
+            terminalreporter.write_line(str(path))
 
 
 @dataclass
@@ -99,9 +111,12 @@ class HubServer:
     base_url: str
     env: dict
     index_prefix: str
-    log_path: Path
+    log_dir: Path
+    # A second server on the same database with no engine configured: the hub's database search, as it
+    # answers without OpenSearch or during an outage.
+    database_search_base_url: str = ""
     password: str = STAFF_PASSWORD
-    process: subprocess.Popen | None = field(default=None, repr=False)
+    processes: list = field(default_factory=list, repr=False)
 
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}"
@@ -120,9 +135,17 @@ class HubServer:
         """Run `code` in Django's shell on the server's database; the JSON it prints last, decoded."""
         return json.loads(self.manage("shell", "--no-imports", "-c", code, env=env).strip().splitlines()[-1])
 
-    def get_json(self, path: str) -> tuple[int, object]:
-        """GET a JSON document from the server as an anonymous client: (status, body)."""
-        request = urllib.request.Request(self.url(path), headers={"Accept": "application/json"})
+    def search_index_sync(self) -> None:
+        """Apply what the index outbox still holds (`search_worker --once`) and refresh the index, so a search
+        sees every change committed so far (the engine otherwise makes writes visible within a second)."""
+        self.manage("search_worker", "--once")
+        refresh = urllib.request.Request(f"{ENGINE_URL}/{self.index_prefix}*/_refresh", method="POST")
+        with urllib.request.urlopen(refresh, timeout=30):
+            pass
+
+    def get_json(self, path: str, *, base_url: str | None = None) -> tuple[int, object]:
+        """GET a JSON document as an anonymous client (from this server, or `base_url`): (status, body)."""
+        request = urllib.request.Request(f"{base_url or self.base_url}{path}", headers={"Accept": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, json.loads(response.read())
@@ -174,6 +197,14 @@ def _copy_test_database(tmp_dir: Path) -> tuple[str, object]:
     return url, lambda: execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 
+def _start_server(env: dict, port: int, log_path: Path) -> subprocess.Popen:
+    with log_path.open("w") as log:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+
+
 def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path) -> None:
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
@@ -195,7 +226,7 @@ def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
     tmp_dir = tmp_path_factory.mktemp("journey-server")
     with django_db_blocker.unblock():
         database_url, drop_database = _copy_test_database(tmp_dir)
-    port = _free_port()
+    port, database_search_port = _free_port(), _free_port()
     base_url = f"http://127.0.0.1:{port}"
     index_prefix = f"journey-{os.getpid()}-{secrets.token_hex(3)}-"
     env = {
@@ -210,22 +241,28 @@ def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
         "HUB_SEARCH_TIMEOUT": "30",
         "PYTHONUNBUFFERED": "1",
     }
-    server = HubServer(base_url=base_url, env=env, index_prefix=index_prefix, log_path=tmp_dir / "server.log")
+    server = HubServer(
+        base_url=base_url, env=env, index_prefix=index_prefix, log_dir=tmp_dir,
+        database_search_base_url=f"http://127.0.0.1:{database_search_port}",
+    )
     try:
         # The copy's pages into the engine: the hub's content index, and Wagtail's admin-search index.
         server.manage("search_reindex", "--no-progress")
         server.manage("wagtail_update_index")
-        with server.log_path.open("w") as log:
-            server.process = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
-                cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-            )
-        _wait_until_serving(server.process, base_url, server.log_path)
+        servers = [
+            (env, port, base_url, tmp_dir / "server.log"),
+            ({**env, "HUB_SEARCH_ENGINE": ""}, database_search_port, server.database_search_base_url,
+             tmp_dir / "server-database-search.log"),
+        ]
+        for server_env, server_port, _url, log_path in servers:
+            server.processes.append(_start_server(server_env, server_port, log_path))
+        for process, (_env, _port, url, log_path) in zip(server.processes, servers):
+            _wait_until_serving(process, url, log_path)
         yield server
     finally:
-        if server.process is not None:
-            server.process.terminate()
-            server.process.wait(timeout=30)
+        for process in server.processes:
+            process.terminate()
+            process.wait(timeout=30)
         with django_db_blocker.unblock():
             drop_database()
         node = SearchGateway(EngineSettings(
@@ -242,3 +279,27 @@ def browser_context(browser, hub_server):
     context.set_default_timeout(20_000)
     yield context
     context.close()
+
+
+@pytest.fixture
+def signed_in(browser, hub_server):
+    """signed_in("hanoi_editor") → a browser page of a new context, signed in to the Wagtail admin as that user."""
+    contexts = []
+
+    def sign_in(username: str):
+        context = browser.new_context(
+            base_url=hub_server.base_url, viewport={"width": 1366, "height": 900}, locale="en-GB"
+        )
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/admin/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(hub_server.password)
+        page.locator("form.login-form button[type=submit]").click()
+        page.wait_for_url(f"{hub_server.base_url}/admin/")
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()

@@ -19,3 +19,8 @@ HUB_SEARCH_FALLBACK_BACKEND = from_environment.HUB_SEARCH_FALLBACK_BACKEND
 
 WAGTAILADMIN_BASE_URL = os.environ.get("HUB_JOURNEY_BASE_URL", "http://127.0.0.1:8000")
 ROOT_URLCONF = "tests.browser.server_urls"
+
+# The browser's requests overlap (autosave while the editor submits): on SQLite, writers queue for the lock
+# from the start of their transaction instead of failing with "database is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}  # noqa: F405
