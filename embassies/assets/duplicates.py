@@ -34,7 +34,7 @@ def perceptual_hash(image: PILImage.Image) -> str:
         background = PILImage.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = PILImage.alpha_composite(background, rgba)
     small = image.convert("L").resize((DCT_SIZE, DCT_SIZE), PILImage.Resampling.LANCZOS)
-    pixels = list(small.getdata())
+    pixels = list(small.get_flattened_data())
     rows = [pixels[y * DCT_SIZE : (y + 1) * DCT_SIZE] for y in range(DCT_SIZE)]
     # Separable 2-D DCT-II, computing only the HASH_SIZE x HASH_SIZE lowest frequencies.
     partial = [[sum(c * p for c, p in zip(cosines, row)) for cosines in _COSINES] for row in rows]

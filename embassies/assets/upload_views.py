@@ -33,9 +33,9 @@ class MultipleImageAddView(multiple.AddView):
         """An upload still waiting for required metadata (kept as an UploadedFile) is checked the same way."""
         data = super().get_edit_upload_response_data()
         delete_action = reverse(self.delete_upload_url_name, args=(self.upload_object.pk,))
-        return self._with_near_duplicates(
-            data, perceptual_hash=perceptual_hash_of_file(self.upload_object.file), delete_action=delete_action
-        )
+        with self.upload_object.file.open("rb") as f:
+            uploaded_hash = perceptual_hash_of_file(f)
+        return self._with_near_duplicates(data, perceptual_hash=uploaded_hash, delete_action=delete_action)
 
     def _with_near_duplicates(self, data, *, perceptual_hash, delete_action, file_hash="", exclude_pk=None):
         duplicates = near_duplicates_for(
@@ -61,5 +61,9 @@ class CreateFromUploadedImageView(multiple.CreateFromUploadedImageView):
     """Turns a held upload into an image, recording its perceptual hash (the form never sees the file here)."""
 
     def save_object(self, form):
-        self.object.perceptual_hash = perceptual_hash_of_file(self.upload.file)
-        super().save_object(form)
+        self.upload.file.open("rb")
+        try:
+            self.object.perceptual_hash = perceptual_hash_of_file(self.upload.file)
+            super().save_object(form)
+        finally:
+            self.upload.file.close()

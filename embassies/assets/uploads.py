@@ -93,7 +93,7 @@ def location_metadata_strip(f) -> bool:
                 return False
             exif.pop(GPS_IFD_TAG, None)
             if image_format in ("JPEG", "MPO"):
-                cleaned = jpeg_without_location(data, exif_bytes=exif.tobytes())
+                cleaned = jpeg_without_location(data, exif_bytes=exif.tobytes(), first_image_only=image_format == "MPO")
             else:
                 cleaned = _resaved_without_location(image, exif)
     except (OSError, SyntaxError, ValueError):
@@ -118,9 +118,10 @@ def _as_bytes(value) -> bytes:
     return value.encode() if isinstance(value, str) else bytes(value)
 
 
-def jpeg_without_location(data: bytes, *, exif_bytes: bytes) -> bytes:
+def jpeg_without_location(data: bytes, *, exif_bytes: bytes, first_image_only: bool = False) -> bytes:
     """The JPEG with its EXIF segment replaced by ``exif_bytes`` and XMP segments mentioning GPS dropped;
-    the compressed image data is copied unchanged."""
+    the compressed image data is copied unchanged. ``first_image_only`` (phones' multi-picture MPO files, whose
+    extra pictures carry their own EXIF): keep the main picture only, without its MPF index."""
     if data[:2] != b"\xff\xd8":
         raise ValueError("not a JPEG")
     out = bytearray(b"\xff\xd8")
@@ -133,7 +134,8 @@ def jpeg_without_location(data: bytes, *, exif_bytes: bytes) -> bytes:
             position += 1
             continue
         if marker == 0xDA or 0xD0 <= marker <= 0xD9:  # start of scan (or a standalone marker): copy the rest
-            out += data[position:]
+            end = data.find(b"\xff\xd9", position) if first_image_only else -1
+            out += data[position:] if end < 0 else data[position : end + 2]
             return bytes(out)
         length = int.from_bytes(data[position + 2 : position + 4], "big")
         segment = data[position : position + 2 + length]
@@ -143,6 +145,8 @@ def jpeg_without_location(data: bytes, *, exif_bytes: bytes) -> bytes:
             if len(new_payload) + 2 <= 0xFFFF:
                 out += b"\xff\xe1" + (len(new_payload) + 2).to_bytes(2, "big") + new_payload
         elif marker == 0xE1 and payload.startswith(b"http://ns.adobe.com/") and b"gps" in payload.lower():
+            pass
+        elif marker == 0xE2 and payload.startswith(b"MPF\x00") and first_image_only:
             pass
         else:
             out += segment
@@ -176,6 +180,7 @@ def stored_original_location_strip(*, image) -> bool:
         image.renditions.all().delete()
         image.file.save(copy.name, copy, save=False)
         image._set_image_file_metadata()
+        image.file.close()
         image.save(update_fields=["file", "file_size", "file_hash"])
     transaction.on_commit(lambda: storage.delete(old_name))
     return True

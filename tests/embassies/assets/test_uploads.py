@@ -164,6 +164,20 @@ def test_location_is_stripped_from_other_formats_in_the_multiple_uploader(editor
     assert orientation_of(original) == 3
 
 
+def test_location_is_stripped_from_every_picture_of_a_phone_multi_picture_jpeg(editor_client, media_root):
+    buffer = io.BytesIO()
+    photo_like_image(9).save(
+        buffer, "MPO", save_all=True, append_images=[photo_like_image(10)], exif=exif_with_location().tobytes()
+    )
+    assert PILImage.open(io.BytesIO(buffer.getvalue())).n_frames == 2
+
+    result = add_images_multiple(editor_client, upload("IMG_0001.jpg", buffer.getvalue(), "image/jpeg"))
+
+    original = stored_bytes(HubImage.objects.get(pk=result["image_id"]))
+    assert getattr(PILImage.open(io.BytesIO(original)), "n_frames", 1) == 1
+    assert location_of(original) == {} and orientation_of(original) == 6
+
+
 def test_wagtail_renditions_copy_exif_so_originals_must_be_stripped(hanoi, media_root):
     """Why stripping happens on the original: Willow carries the source EXIF (GPS included) into JPEG renditions."""
     jpeg = encoded(photo_like_image(7), "JPEG", exif=exif_with_location().tobytes())
