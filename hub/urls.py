@@ -10,6 +10,7 @@ from api import urls as api_urls
 from embassies.assets.views import AltTextCheckedWorkflowActionView
 from frontend_templates import urls as site_urls
 from hub import isolation
+from search.assets import chooser as asset_chooser
 
 urlpatterns = [
     # Mission isolation: these shadow Wagtail's explorer and chooser browse URLs (same names).
@@ -24,6 +25,15 @@ urlpatterns = [
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         AltTextCheckedWorkflowActionView.as_view(),
+    ),
+    # The image and document choosers search with the asset search (search/assets/chooser.py).
+    path("admin/images/chooser/", asset_chooser.image_chooser.choose_view, name="hub_image_chooser"),
+    path("admin/images/chooser/results/", asset_chooser.image_chooser.choose_results_view, name="hub_image_chooser_results"),
+    path("admin/documents/chooser/", asset_chooser.document_chooser.choose_view, name="hub_document_chooser"),
+    path(
+        "admin/documents/chooser/results/",
+        asset_chooser.document_chooser.choose_results_view,
+        name="hub_document_chooser_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

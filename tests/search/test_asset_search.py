@@ -181,3 +181,51 @@ def test_the_database_fallback_answers_in_the_same_shape(library, staff, setting
     marked = assets_search(user=staff["paris_editor"], query="coucher").hits[0].highlights["title"]
     assert marked == ["Tour Eiffel au <mark>coucher</mark> du soleil"]
     assert ids(assets_search(query="")) == set()  # no user: public images only, and none is used yet
+
+
+def _chooser(client, user, path, params):
+    client.force_login(user)
+    response = client.get(path, params)
+    assert response.status_code == 200
+    return response.json()["html"] if response["Content-Type"].startswith("application/json") else response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/admin/images/chooser/", "/admin/images/chooser/results/"])
+def test_image_chooser_searches_own_and_shared_images_never_private_ones_of_others(client, asset_index, library, staff, path):
+    html = _chooser(client, staff["hanoi_editor"], path, {"q": "eiffel"})
+    assert "Tour Eiffel au coucher du soleil" in html
+    assert "réception privée" not in html and "Trung thu" not in html
+    html = _chooser(client, staff["hanoi_editor"], path, {"q": "thap eiffel hoang hon"})  # the Vietnamese wording
+    assert "Tour Eiffel au coucher du soleil" in html
+    listing = _chooser(client, staff["hanoi_editor"], path, {})
+    assert "Lễ hội Trung thu" in listing and "Tour Eiffel au coucher du soleil" in listing
+    assert "réception privée" not in listing
+
+
+def test_image_chooser_filters_by_orientation_licence_and_usable_now(client, asset_index, library, staff, paris):
+    image(paris, "Eiffel poster, rights expired", is_shared=True, usage_rights_expire_at=dt.date.today() - dt.timedelta(days=3))
+    drain()
+    asset_index.index_refresh()
+    editor = staff["hanoi_editor"]
+    path = "/admin/images/chooser/results/"
+    assert "rights expired" in _chooser(client, editor, path, {"q": "eiffel"})
+    usable = _chooser(client, editor, path, {"q": "eiffel", "usable_now": "on"})
+    assert "rights expired" not in usable and "Tour Eiffel au coucher du soleil" in usable
+    portrait = _chooser(client, editor, path, {"orientation": "portrait"})
+    assert "Tour Eiffel au coucher du soleil" in portrait and "Trung thu" not in portrait
+    assert "Trung thu" not in _chooser(client, editor, path, {"licence": "cc-by"})
+    form = _chooser(client, editor, "/admin/images/chooser/", {})
+    assert 'name="orientation"' in form and 'name="usable_now"' in form and 'name="kind"' in form
+
+
+@pytest.mark.django_db
+def test_choosers_search_the_database_without_an_engine(client, library, staff, hanoi, paris, settings):
+    settings.HUB_SEARCH_ENGINE = ""
+    html = _chooser(client, staff["hanoi_editor"], "/admin/images/chooser/results/", {"q": "eiffel"})
+    assert "Tour Eiffel au coucher du soleil" in html and "réception privée" not in html
+    content.document(title="Visa checklist Hanoi", collection=hanoi.collection)
+    content.document(title="Visa checklist Paris private", collection=paris.collection)
+    content.document(title="Visa checklist Paris shared", collection=paris.collection, is_shared=True)
+    documents = _chooser(client, staff["hanoi_editor"], "/admin/documents/chooser/results/", {"q": "visa"})
+    assert "Visa checklist Hanoi" in documents and "Visa checklist Paris shared" in documents
+    assert "Paris private" not in documents
