@@ -8,25 +8,18 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from api.pages.serializers import hydrate
-from embassies.models import ArticleKind
 from embassies.selectors import pages_public
-from search.documents import PAGE_TYPES
 from search.selectors import pages_search
 
 from .context import LANGUAGE_NAMES, layout_for
+from .labels import KINDS
 from .selectors import mission_home_public
 
 SEARCH_PAGE_SIZE = 10
 FACET_FILTERS = {"kind": "kinds", "locale": "locales", "tags": "tags"}
-KIND_LABELS = {
-    **{name: str(model._meta.verbose_name).capitalize() for model, name in PAGE_TYPES.items()},
-    **dict(ArticleKind.choices),
-}
-
-
 def _facet_label(name: str, value: str) -> str:
     if name == "kind":
-        return KIND_LABELS.get(value, value)
+        return KINDS.get(value, value)
     if name == "locale":
         return LANGUAGE_NAMES.get(value, value)
     return value

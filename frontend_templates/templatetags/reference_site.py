@@ -1,9 +1,12 @@
-"""Template helpers of the reference site: responsive pictures from the API's image JSON, content labels."""
+"""Template helpers of the reference site: responsive pictures from the API's image JSON, readers' labels."""
 
 from django import template
 
 from api.assets.serializers import image_json
 from embassies.models import ArticlePage, HubImage
+from search.documents import PAGE_TYPES
+
+from ..labels import KINDS, NOTICE_TYPES, SEVERITIES
 
 register = template.Library()
 
@@ -38,5 +41,15 @@ def video_provider_name(provider: str | None) -> str:
 def content_label(page) -> str:
     """What a listed item is, in readers' words: its article kind, or its page type."""
     if isinstance(page, ArticlePage):
-        return page.get_kind_display()
-    return str(page._meta.verbose_name).capitalize()
+        return KINDS[page.kind]
+    return KINDS.get(PAGE_TYPES.get(type(page), ""), str(page._meta.verbose_name).capitalize())
+
+
+@register.filter
+def severity_label(notice) -> str:
+    return SEVERITIES.get(notice.severity, notice.get_severity_display())
+
+
+@register.filter
+def notice_type_label(notice) -> str:
+    return NOTICE_TYPES.get(notice.notice_type, notice.get_notice_type_display())

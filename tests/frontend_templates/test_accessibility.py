@@ -3,7 +3,8 @@
 The pages are rendered once, by Django's test client inside a transaction that is rolled back (the session
 network stays as it was), then loaded into the browser at their real URLs: a Playwright route answers each
 request with the rendered response, the site's CSS from the static finders and renditions from MEDIA_ROOT, so
-axe sees exactly what a visitor gets, styles included. Nothing leaves the machine: other origins are refused.
+axe sees exactly what a visitor gets, styles and images included (image URLs that Wagtail's view answers, such
+as signed renditions, are fetched through the test client while rendering). Other origins are refused.
 Django refuses ORM calls while Playwright's event loop runs, so no browser is open while the ORM is used.
 
 Results per page type are saved as JSON (and a screenshot) under $HUB_TEST_ARTIFACTS/axe/.
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import transaction
@@ -35,8 +37,13 @@ pytestmark = pytest.mark.django_db
 @dataclass(frozen=True)
 class Rendered:
     status: int
-    content_type: str
+    headers: dict[str, str]
     body: bytes
+
+    @classmethod
+    def of(cls, response) -> "Rendered":
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        return cls(response.status_code, {name: value for name, value in response.items()}, body)
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,22 @@ def _build_and_render() -> RenderedSite:
     for name, path in pages.items():
         response = client.get(path)
         assert response.status_code == 200, (name, path, response.status_code)
-        responses[path] = Rendered(response.status_code, response["Content-Type"], response.content)
+        responses[path] = Rendered.of(response)
+        for image_path in _image_paths(response.content):
+            if image_path not in responses:  # e.g. a signed rendition URL: Wagtail's view makes it, then redirects
+                responses[image_path] = Rendered.of(client.get(image_path))
     return RenderedSite(paths=pages, responses=responses)
+
+
+def _image_paths(html: bytes) -> set[str]:
+    """The site's own image URLs a page uses (src and every srcset candidate) that are not plain files."""
+    soup = BeautifulSoup(html, "html.parser")
+    urls = set()
+    for image in soup.find_all(["img", "source"]):
+        urls.update(filter(None, [image.get("src")]))
+        urls.update(candidate.split()[0] for candidate in image.get("srcset", "").split(",") if candidate.strip())
+    paths = {urlsplit(url).path for url in urls if url.startswith(("/", ORIGIN))}
+    return {path for path in paths if not path.startswith((settings.STATIC_URL, settings.MEDIA_URL))}
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +175,7 @@ def open_page(chromium, rendered_pages):
             return route.abort()
         found = rendered_pages.responses.get(url.path + (f"?{url.query}" if url.query else ""))
         if found is not None:
-            return route.fulfill(status=found.status, content_type=found.content_type, body=found.body)
+            return route.fulfill(status=found.status, headers=found.headers, body=found.body)
         return route.fulfill(**_asset(url.path))
 
     def open_(name: str, *, width: int = 1280):

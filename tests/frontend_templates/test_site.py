@@ -9,12 +9,15 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
+from api.assets.serializers import image_json
 from embassies import factories as content
 from embassies.renditions import SOCIAL_SIZES
 from frontend_templates.selectors import SECTION_PAGE_SIZE
@@ -89,19 +92,21 @@ def test_page_has_landmarks_and_a_skip_link_to_main(client, site):
 
 def test_article_has_open_graph_and_x_card_from_its_share_texts(client, site, hero):
     soup = html(client.get(site["article"].url))
-    og_image = hero.get_rendition(SOCIAL_SIZES["og"])
+    social = image_json(hero, request=None)["social"]  # the API's own image JSON: the same URLs
+    og_image = social["og"]
 
     assert meta(soup, "og:title") == "Ambassador presents credentials"
     assert meta(soup, "og:description") == "Facebook: a new ambassador in Hanoi."
     assert meta(soup, "og:type") == "article"
     assert meta(soup, "og:url") == site["article"].full_url
-    assert meta(soup, "og:image").endswith(og_image.url)
-    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == (str(og_image.width), str(og_image.height))
-    assert og_image.width / og_image.height == pytest.approx(1200 / 630, rel=0.01)  # the og crop (never upscaled)
+    assert meta(soup, "og:image").endswith(og_image["url"])
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == (str(og_image["width"]), str(og_image["height"]))
+    assert og_image["width"] / og_image["height"] == pytest.approx(1200 / 630, rel=0.01)  # the og crop (never upscaled)
     assert meta(soup, "og:image:alt") == "The ambassador shakes hands with the President"
     assert meta(soup, "twitter:card") == "summary_large_image"
     assert meta(soup, "twitter:description") == "X: a new ambassador in Hanoi."
-    assert meta(soup, "twitter:image").endswith(hero.get_rendition(SOCIAL_SIZES["x"]).url)
+    assert SOCIAL_SIZES["og"] in og_image["url"] and SOCIAL_SIZES["x"] in social["x"]["url"]
+    assert meta(soup, "twitter:image").endswith(social["x"]["url"])
 
 
 def test_share_meta_falls_back_to_the_standfirst(client, site):
@@ -279,6 +284,8 @@ def test_arabic_pages_are_right_to_left_with_a_language_switcher(client, cairo):
 
     assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")
     assert structured_data(soup)["inLanguage"] == "ar"
+    assert soup.find("a", class_="skip-link").get_text() == "انتقل إلى المحتوى الرئيسي"  # the interface speaks Arabic too
+    assert soup.find(class_="content-label").get_text() == "خبر"
 
 
 # Search
@@ -342,3 +349,25 @@ def test_search_page_works_on_the_search_engine(client, site, search_engine):
 
     assert [title.get_text(strip=True) for title in soup.select(".result__title a")] == ["Ambassador presents credentials"]
     assert facet_values(soup, "kind") == {"press_release": "Press release (1)"}
+
+
+# Query counts
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", ["home", "news"])
+def test_listing_queries_do_not_grow_with_the_number_of_items(client, site, page):
+    url = site[page].url
+    client.get(url)  # renditions are made on first view
+    before = queries_for(client, url)
+    for number in range(4):
+        content.article(site["news"], title=f"More news {number}", hero_image=site["hero"])
+        event(site["event"].get_parent(), title=f"More events {number}", hero_image=site["hero"])
+    client.get(url)
+
+    assert queries_for(client, url) == before
