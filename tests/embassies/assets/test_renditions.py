@@ -166,3 +166,14 @@ def test_a_missing_rendition_gets_the_signed_url_which_makes_it_on_first_fetch(c
     rendition = image.renditions.get()
     assert rendition.filter_spec == f"{SOCIAL_SIZES['story']}|format-webp"
     assert response["Location"].endswith(rendition.url)
+
+
+@pytest.mark.django_db
+def test_the_backfill_command_makes_what_older_images_lack(hanoi, capsys):
+    from django.core.management import call_command
+
+    image = upload(hanoi.collection, banded_jpeg((900, 600), gps=False))  # the task never ran
+    call_command("renditions_generate", "--image", str(image.pk))
+    assert {rendition.filter_spec for rendition in image.renditions.all()} == set(rendition_specs())
+    call_command("renditions_generate", "--image", str(image.pk), "--no-progress")
+    assert "0 renditions made" in capsys.readouterr().out
