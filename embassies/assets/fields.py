@@ -55,7 +55,8 @@ class TranslationsFormField(forms.MultiValueField):
     def __init__(self, *, keys, max_length=400, **kwargs):
         self.keys = keys
         self.languages = _languages()
-        kwargs.pop("encoder", None), kwargs.pop("decoder", None), kwargs.pop("max_length", None)
+        for json_only in ("encoder", "decoder"):
+            kwargs.pop(json_only, None)
         fields = [forms.CharField(required=False, max_length=max_length) for _lang in self.languages for _key in keys]
         kwargs["required"] = False
         super().__init__(fields, widget=TranslationsWidget(keys=keys), require_all_fields=False, **kwargs)

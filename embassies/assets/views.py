@@ -6,7 +6,6 @@ The views are mounted over Wagtail's own paths (embassies/wagtail_hooks.py), so 
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
