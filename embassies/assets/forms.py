@@ -48,6 +48,8 @@ class HubImageForm(BaseImageForm):
                     "network already has."
                 ),
             )
+            names = list(self.fields)
+            self.order_fields(names[: names.index("file") + 1] + ["upload_anyway"])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -63,15 +65,9 @@ class HubImageForm(BaseImageForm):
         return cleaned_data
 
     def _near_duplicates_message(self):
-        items = format_html_join(
-            "", "<li>{}</li>", ((self._near_duplicate_html(duplicate),) for duplicate in self.near_duplicates)
-        )
-        return format_html(
-            "{}<ul>{}</ul>{}",
-            _("This looks like an image the network already has:"),
-            items,
-            _("Reuse it instead, or tick “Upload anyway” and choose the file again."),
-        )
+        lines = [self._near_duplicate_html(duplicate) for duplicate in self.near_duplicates]
+        lines.append(_("Reuse it instead, or tick “Upload anyway” and choose the file again."))
+        return format_html_join(format_html("<br>"), "{}", ((line,) for line in lines))
 
     def _near_duplicate_html(self, duplicate: NearDuplicate):
         text = _("This looks like “%(title)s” from %(mission)s — reuse it?") % {
@@ -80,7 +76,7 @@ class HubImageForm(BaseImageForm):
         }
         if self.permission_policy.user_has_permission_for_instance(self.user, "change", duplicate.image):
             return format_html('<a href="{}">{}</a>', reverse("wagtailimages:edit", args=[duplicate.image.pk]), text)
-        return format_html("{} {}", text, _("(shared: insert it with the image chooser)"))
+        return format_html("{} {}", text, _("(insert it with the image chooser)"))
 
     def save(self, commit=True):
         if "file" in self.changed_data:

@@ -66,6 +66,7 @@ def test_single_add_warns_before_saving_and_upload_anyway_adds_it(editor_client,
     question = REUSE_QUESTION.format(title="Lotus festival", mission="Embassy in Hanoi")
     assert f'<a href="/admin/images/{existing.pk}/">{question}</a>' in page
     assert 'type="checkbox" name="upload_anyway"' in page
+    assert page.index('name="file"') < page.index('name="upload_anyway"') < page.index('name="tags"')
     assert not HubImage.objects.filter(title="Ambassador at the lotus festival").exists()
 
     confirmed = add_image(editor_client, variant_upload(22), upload_anyway="on")
