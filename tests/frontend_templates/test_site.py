@@ -19,7 +19,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from api.assets.serializers import image_json
 from embassies import factories as content
-from embassies.renditions import SOCIAL_SIZES
+from embassies.renditions import SOCIAL_SIZES, extra_formats
 from frontend_templates.selectors import SECTION_PAGE_SIZE
 from tests.search.conftest import engine_url, search_engine  # noqa: F401 (fixtures for the engine variant)
 
@@ -147,6 +147,9 @@ def test_article_body_and_hero_are_responsive_images_with_alt_text(client, site,
     assert picture["sizes"]
     widths = [candidate.split()[-1] for candidate in picture["srcset"].split(", ")]
     assert widths == ["480w", "640w"]  # the original is 640 px wide: no upscaled renditions are offered
+    sources = soup.find("figure", class_="hero").find_all("source")
+    assert [source["type"] for source in sources] == [f"image/{name}" for name in ("avif", "webp") if name in extra_formats()]
+    assert all(source["sizes"] == picture["sizes"] and len(source["srcset"].split(", ")) == 2 for source in sources)
     assert all(image.has_attr("alt") for image in soup.find_all("img"))
     assert soup.find("blockquote").get_text(strip=True) == "A new chapter for our partnership."
     assert soup.find("aside", class_="fact-box").h2.get_text() == "In numbers"
