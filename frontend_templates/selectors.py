@@ -57,10 +57,15 @@ def _newest_first(queryset):
     return queryset.order_by("-first_published_at", "-pk")
 
 
+def _hydrated(queryset) -> list:
+    """The listed pages, fully loaded by `hydrate`: the listing query itself reads only ids and types."""
+    return hydrate(list(queryset.only("id", "content_type")))
+
+
 def articles_latest(*, home: Page, limit: int = 6) -> list[ArticlePage]:
     """The mission's newest public articles, any kind, newest first."""
     articles = pages_public(queryset=ArticlePage.objects.descendant_of(home))
-    return hydrate(list(_newest_first(articles)[:limit]))
+    return _hydrated(_newest_first(articles)[:limit])
 
 
 def _in_force(queryset, at: datetime):
@@ -75,14 +80,14 @@ def notices_in_force(*, home: Page, at: datetime | None = None) -> list[Consular
         *(When(severity=severity, then=Value(position)) for severity, position in SEVERITY_RANK.items()),
         output_field=IntegerField(),
     )
-    return hydrate(list(notices.annotate(severity_rank=rank).order_by("severity_rank", "-valid_from", "-pk")))
+    return _hydrated(notices.annotate(severity_rank=rank).order_by("severity_rank", "-valid_from", "-pk"))
 
 
 def events_upcoming(*, home: Page, limit: int = 3, at: datetime | None = None) -> list[EventPage]:
     """Public events that have not ended yet, the soonest first."""
     at = at or timezone.now()
     events = pages_public(queryset=EventPage.objects.descendant_of(home), at=at).filter(ends_at__gt=at)
-    return hydrate(list(events.order_by("starts_at", "pk")[:limit]))
+    return _hydrated(events.order_by("starts_at", "pk")[:limit])
 
 
 def hq_statements_syndicated(*, home: MissionHomePage, limit: int = 3) -> list[ArticlePage]:
@@ -98,14 +103,14 @@ def hq_statements_syndicated(*, home: MissionHomePage, limit: int = 3) -> list[A
     for root in hq_roots:
         articles |= ArticlePage.objects.descendant_of(root)
     articles = pages_public(queryset=articles.filter(kind__in=SYNDICATED_HQ_KINDS))
-    return hydrate(list(_newest_first(articles)[:limit]))
+    return _hydrated(_newest_first(articles)[:limit])
 
 
 def section_children_page(*, section: Page, number) -> PaginatorPage:
     """One page of a section's public content, newest first. A bad page number gives the nearest valid
     page, as Django's `get_page` does, so a stale link never errors."""
     children = pages_public(queryset=Page.objects.child_of(section).not_type(SectionIndexPage))
-    paginator = Paginator(_newest_first(children), SECTION_PAGE_SIZE)
+    paginator = Paginator(_newest_first(children).only("id", "content_type"), SECTION_PAGE_SIZE)
     result = paginator.get_page(number)
     result.object_list = hydrate(list(result.object_list))
     return result
