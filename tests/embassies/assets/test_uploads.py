@@ -133,7 +133,12 @@ def test_svg_with_script_is_refused(editor_client, media_root, name):
     assert stored_files(media_root) == []
 
 
-def test_location_is_stripped_from_the_stored_original_and_renditions_keeping_orientation(editor_client, media_root):
+@pytest.mark.parametrize("spooled_to_disk", [False, True], ids=["in-memory-upload", "temporary-file-upload"])
+def test_location_is_stripped_from_the_stored_original_and_renditions_keeping_orientation(
+    editor_client, media_root, settings, spooled_to_disk
+):
+    if spooled_to_disk:
+        settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # Django writes every upload to a temporary file
     jpeg = encoded(photo_like_image(5), "JPEG", quality=90, exif=exif_with_location(orientation=6).tobytes())
     assert location_of(jpeg)
 
