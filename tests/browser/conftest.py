@@ -6,7 +6,8 @@ on its OWN database, so the browser's commits never touch the session network ot
 after `django_db_setup` built the network (missions hq/hanoi/paris and the staff of tests/conftest.py):
 SQLite's backup API to a file, or on PostgreSQL `CREATE DATABASE <test db>_journey TEMPLATE <test db>`.
 The server indexes into the live search engine (HUB_SEARCH_TEST_URL) under its own index prefix, with tasks
-run immediately (the outbox is drained after each commit, as the worker would).
+run immediately (the outbox is drained after each commit, as the worker would). A twin server on the same
+database has no engine configured, so its /api/v1/search/ answers from the database. Details: docs/testing.md.
 
 Chromium is the system's (`/usr/bin/chromium`, Debian package `chromium`; HUB_CHROMIUM overrides); no browser
 is ever downloaded. Without it, or without the search engine, browser tests skip locally and FAIL under CI=true.
