@@ -1,5 +1,9 @@
 """Sanitising of stored rich text, whatever path it arrives by (admin editor, API, import, script)."""
 
+import re
+
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_rule, check_url
 
 # Elements whose content is code or foreign markup: removed whole, never unwrapped into text.
@@ -57,3 +61,44 @@ def sanitise_rich_text(html: str) -> str:
     if not html:
         return html
     return _whitelister.clean(html)
+
+
+_LINK_TAG = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
+_PAGE_LINK_ID = re.compile(r"""\blinktype\s*=\s*["']page["']""", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["'](\d+)["']""", re.IGNORECASE)
+
+
+def _linked_page_id(attributes: str) -> int | None:
+    if not _PAGE_LINK_ID.search(attributes):
+        return None
+    found = _ID_ATTRIBUTE.search(attributes)
+    return int(found.group(1)) if found else -1
+
+
+def linked_page_ids(source: str) -> set[int]:
+    """Ids of the pages a stored rich text links to."""
+    ids = {_linked_page_id(match.group(1)) for match in _LINK_TAG.finditer(source or "")}
+    return {page_id for page_id in ids if page_id is not None and page_id > 0}
+
+
+def expand_public_html(source: str, *, public_page_ids: set[int] | None = None) -> str:
+    """Stored rich text as front-end HTML, like Wagtail's `expand_db_html`, except that a link to a page the public
+    cannot see (a draft, a private or expired page) keeps its words but loses its address: Wagtail would write
+    the draft's URL into a published page.
+
+    `public_page_ids` saves the lookup when the caller already knows them (one query for a whole body).
+    """
+    if not source:
+        return ""
+    if public_page_ids is None:
+        from .selectors import pages_public  # selectors import the models, which import this module
+
+        public_page_ids = set(
+            pages_public(queryset=Page.objects.filter(pk__in=linked_page_ids(source))).values_list("pk", flat=True)
+        )
+
+    def keep_public(match: re.Match) -> str:
+        page_id = _linked_page_id(match.group(1))
+        return match.group(0) if page_id is None or page_id in public_page_ids else "<a>"
+
+    return expand_db_html(_LINK_TAG.sub(keep_public, source))

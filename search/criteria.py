@@ -113,7 +113,11 @@ def _moment(name: str, raw, errors: dict, *, end_of_day: bool) -> dt.datetime | 
         return None
     if timezone.is_naive(value):
         value = timezone.make_aware(value, dt.timezone.utc)
-    return value
+    try:
+        return value.astimezone(dt.timezone.utc)
+    except OverflowError:  # e.g. 0001-01-01T00:00+14:00, before the first representable moment
+        errors[name] = [ValidationError(_("The date is out of range."), code="out_of_range")]
+        return None
 
 
 def _integer(name: str, raw, errors: dict, *, default: int, low: int, high: int) -> int:
@@ -205,6 +209,8 @@ def autocomplete_criteria(*, prefix, locales=None, missions=None, limit=10) -> t
     prefix = unicodedata.normalize("NFC", prefix).strip()
     if len(prefix) > 100:
         errors["prefix"] = [ValidationError(_("At most 100 characters."), code="too_long")]
+    if "\x00" in prefix:
+        errors["prefix"] = [ValidationError(_("The text contains a null character."), code="invalid")]
     languages = {code for code, _name in settings.ALL_CONTENT_LANGUAGES}
     locales = _values("locales", locales, errors, allowed=languages)
     missions = _values("missions", missions, errors, pattern=SLUG)

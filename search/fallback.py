@@ -25,6 +25,7 @@ from .query import CONTENT_PAGE_TYPES, FACET_SIZES
 from .results import FacetBucket, SearchResults, hit_from_document
 
 BACKEND = "database"
+NOT_WORD = re.compile(r"[^\w\s]+")
 TAGGED_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
 SEARCH_SIMPLIFIED = ("language_analysis", "cross_language", "relevance", "highlighting")
 HOME_PATH_LENGTH = Page.steplen * MISSION_HOME_DEPTH
@@ -164,6 +165,12 @@ def _cards(page_ids: list[int], *, terms: list[str] | None = None):
     return hits
 
 
+def database_words(text: str) -> str:
+    """The words of a query, without the punctuation full-text syntaxes give meaning to (an unbalanced `"` is an
+    error to SQLite's FTS5): the engine analyses text itself, the database gets plain words."""
+    return " ".join(NOT_WORD.sub(" ", text).split())
+
+
 def fallback_search(criteria: SearchCriteria, *, degraded: bool, facets: bool = True) -> SearchResults:
     """Search from the database: full text through Wagtail's database backend, everything else through the ORM."""
     pages = pages_matching_filters(criteria)
@@ -174,7 +181,12 @@ def fallback_search(criteria: SearchCriteria, *, degraded: bool, facets: bool = 
         candidates = Page.objects.filter(pk__in=pages.values("pk"))
         if not by_relevance:
             candidates = candidates.order_by(*newest)
-        matched = [page.pk for page in backend.search(criteria.q, candidates, operator="and", order_by_relevance=by_relevance)]
+        words = database_words(criteria.q)
+        matched = (
+            [page.pk for page in backend.search(words, candidates, operator="and", order_by_relevance=by_relevance)]
+            if words
+            else []
+        )
     else:
         matched = list(pages.order_by(*newest).values_list("pk", flat=True))
     window = matched[criteria.offset : criteria.offset + criteria.page_size]

@@ -1,6 +1,7 @@
 """Feeds per mission, locale and (optionally) kind: RSS 2.0, Atom 1.0 and JSON Feed 1.1."""
 
 import json
+import re
 
 from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -20,8 +21,14 @@ from ..pages.filters import CONTENT_TYPES
 from ..pages.serializers import hydrate
 
 FEED_SIZE = 30
+# Characters XML 1.0 cannot carry (pasted from word processors now and then): one would fail the whole feed.
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SYNDICATION_FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 FEED_FORMATS = (*SYNDICATION_FORMATS, "json")
+
+
+def xml_safe(text: str) -> str:
+    return XML_FORBIDDEN.sub("", text or "")
 
 
 def _feed_pages(*, home: MissionHomePage, kind: str | None) -> list[Page]:
@@ -71,7 +78,9 @@ class MissionFeedView(APIView):
         if kind is not None and kind not in ArticleKind.values:
             raise exceptions.ValidationError({"kind": [f"Must be one of: {', '.join(ArticleKind.values)}."]})
         mission_obj = generics.get_object_or_404(Mission, slug=mission)
-        home = MissionHomePage.objects.filter(mission=mission_obj, locale__language_code=locale, live=True).first()
+        home = pages_public(
+            queryset=MissionHomePage.objects.filter(mission=mission_obj, locale__language_code=locale)
+        ).first()
         if home is None:
             raise exceptions.NotFound(f"{mission_obj.name} does not publish in '{locale}'.")
         pages = _feed_pages(home=home, kind=kind)
@@ -80,22 +89,22 @@ class MissionFeedView(APIView):
         if feed_format == "json":
             return _json_feed(request, home=home, title=title, feed_url=feed_url, pages=pages)
         feed = SYNDICATION_FORMATS[feed_format](
-            title=title,
+            title=xml_safe(title),
             link=home.get_full_url(request),
-            description=home.introduction or title,
+            description=xml_safe(home.introduction or title),
             language=locale,
             feed_url=feed_url,
         )
         for page in pages:
             og = _og_rendition(page)
             feed.add_item(
-                title=page.title,
+                title=xml_safe(page.title),
                 link=page.get_full_url(request),
-                description=page.summary,
+                description=xml_safe(page.summary),
                 unique_id=f"urn:embassy-hub:page:{page.translation_key}:{page.locale.language_code}",
                 pubdate=page.first_published_at,
                 updateddate=page.last_published_at,
-                categories=[item.tag.name for item in page.tagged_items.all()],
+                categories=[xml_safe(item.tag.name) for item in page.tagged_items.all()],
                 enclosures=[_enclosure(request, og)] if og else None,
             )
         return HttpResponse(feed.writeString("utf-8"), content_type=f"{feed.content_type}")

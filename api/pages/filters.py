@@ -1,6 +1,9 @@
 """Query parameters of the page listings; a bad value is a 400 naming the parameter, never a 500."""
 
+import datetime as dt
+
 import django_filters
+from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
@@ -14,6 +17,23 @@ from hub.models import Mission
 
 CONTENT_TYPES = {"article": ArticlePage, "event": EventPage, "consular_notice": ConsularNoticePage}
 ORDERINGS = ("-first_published_at", "first_published_at", "-last_published_at", "last_published_at")
+
+
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """ISO 8601 date-times, refusing moments that cannot be expressed in UTC (year 1 at +14:00, say)."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return moment
+        try:
+            return moment.astimezone(dt.timezone.utc) if timezone.is_aware(moment) else moment
+        except OverflowError:
+            raise forms.ValidationError("The date is out of range.", code="out_of_range") from None
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
 
 
 def _any_content_type(lookup: str, value) -> Q:
@@ -43,9 +63,9 @@ class PageFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=ArticleKind.choices, field_name="articlepage__kind", help_text="Article kind.")
     tag = django_filters.CharFilter(method="filter_tag", help_text="Tag name.")
     topic = django_filters.CharFilter(method="filter_topic", help_text="Topic slug (in any language).")
-    published_after = django_filters.IsoDateTimeFilter(field_name="first_published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="first_published_at", lookup_expr="lt")
-    updated_since = django_filters.IsoDateTimeFilter(
+    published_after = IsoDateTimeFilter(field_name="first_published_at", lookup_expr="gte")
+    published_before = IsoDateTimeFilter(field_name="first_published_at", lookup_expr="lt")
+    updated_since = IsoDateTimeFilter(
         field_name="last_published_at", lookup_expr="gte", help_text="For incremental sync: pages published since."
     )
 
@@ -94,8 +114,8 @@ class StrictBooleanFilter(django_filters.ChoiceFilter):
 
 class EventFilter(PageFilter):
     upcoming = StrictBooleanFilter(method="filter_upcoming", help_text="Only events that have not ended.")
-    starts_after = django_filters.IsoDateTimeFilter(field_name="eventpage__starts_at", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="eventpage__starts_at", lookup_expr="lt")
+    starts_after = IsoDateTimeFilter(field_name="eventpage__starts_at", lookup_expr="gte")
+    starts_before = IsoDateTimeFilter(field_name="eventpage__starts_at", lookup_expr="lt")
 
     def filter_upcoming(self, queryset, name, value):
         now = timezone.now()

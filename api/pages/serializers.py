@@ -5,7 +5,8 @@ same shapes for the OpenAPI schema and delegate to those functions.
 """
 
 from collections import defaultdict
-from zoneinfo import ZoneInfo
+from datetime import timezone as dt_timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -85,7 +86,14 @@ def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
 
 
 def _local_iso(value, tz_name: str) -> str | None:
-    return timezone.localtime(value, ZoneInfo(tz_name)).isoformat() if value else None
+    """`value` in the event's own time zone; UTC if a draft was saved without a valid one (previews show drafts)."""
+    if not value:
+        return None
+    try:
+        zone = ZoneInfo(tz_name)
+    except (ValueError, ZoneInfoNotFoundError):
+        zone = dt_timezone.utc
+    return timezone.localtime(value, zone).isoformat()
 
 
 def _mission_slug(page: Page) -> str | None:

@@ -52,15 +52,30 @@ def webhook_url_refusal(url: str) -> str | None:
         return "Webhook addresses must use https."
     if not parts.hostname:
         return "The webhook address has no host."
+    try:
+        port = parts.port
+    except ValueError:
+        return "The webhook address has an invalid port."
     if allow_local:
         return None
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)}
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, port or 443)}
     except (socket.gaierror, UnicodeError):
         return f"The host {parts.hostname} could not be resolved."
-    if not addresses or not all(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses):
+    if not addresses or not all(_is_public_address(address) for address in addresses):
         return f"The host {parts.hostname} is not a public address."
     return None
+
+
+# IPv6 ranges that embed an IPv4 address (NAT64, 6to4): "global" to ipaddress, yet they can lead back inside.
+IPV4_EMBEDDING_NETWORKS = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("2002::/16"))
+
+
+def _is_public_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if ip.version == 6 and any(ip in network for network in IPV4_EMBEDDING_NETWORKS):
+        return False
+    return ip.is_global
 
 
 def webhook_validate(*, consumer: ApiConsumer, url: str, events: list[str], missions: list[Mission]) -> None:

@@ -2,6 +2,7 @@
 
 import feedparser
 import pytest
+from wagtail.models import PageViewRestriction
 
 from embassies import factories as content
 
@@ -52,3 +53,29 @@ def test_feed_by_kind_and_bad_requests(client, network_content, hanoi):
     assert client.get("/api/v1/feeds/hanoi/fr/rss/").status_code == 404  # Hanoi does not publish in French
     assert client.get("/api/v1/feeds/atlantis/en/rss/").json()["code"] == "not_found"
     assert client.get("/api/v1/feeds/hanoi/vi/pdf/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed_format", ["rss", "atom", "json"])
+def test_a_private_mission_home_has_no_feed(client, network_content, hanoi, feed_format):
+    home = hanoi.home_pages.get(locale__language_code="vi")
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+
+    response = client.get(f"/api/v1/feeds/hanoi/vi/{feed_format}/")
+
+    assert response.status_code == 404
+    assert network_content["article"].title not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed_format", ["rss", "atom"])
+def test_control_characters_pasted_into_a_page_do_not_break_the_feed(client, hanoi, feed_format):
+    page = content.article(content.section(hanoi), title="Tết\x0b greetings", summary="From the ambassador\x08.")
+    page.tags.add("Tết\x0c")
+
+    response = client.get(f"/api/v1/feeds/hanoi/vi/{feed_format}/")
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert "Tết greetings" in [entry.title for entry in feed.entries]

@@ -2,6 +2,8 @@
 
 import pytest
 
+from embassies import factories as content
+
 from .conftest import SECRET
 
 LISTINGS = [
@@ -93,3 +95,18 @@ def test_a_page_becomes_invisible_the_moment_it_is_unpublished(client, network_c
     assert client.get(image_url).status_code == 200  # the English translation still shows it
     english.unpublish()
     assert client.get(image_url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_rich_text_links_to_non_public_pages_lose_their_address(client, network_content, hanoi):
+    """Wagtail writes any linked page's URL into rich text; a draft's or private page's address must not leak."""
+    secret_pages = network_content["secret_pages"]
+    public = network_content["english"]
+    links = "".join(f'<a linktype="page" id="{page.pk}">link {page.pk}</a> ' for page in [*secret_pages, public])
+    page = content.article(content.section(hanoi), title="Links everywhere", body=[("rich_text", f"<p>{links}</p>")])
+
+    html = client.get(f"/api/v1/pages/{page.pk}/").json()["body"][0]["value"]["html"]
+
+    for secret in secret_pages:
+        assert secret.slug not in html and f"link {secret.pk}" in html
+    assert f'<a href="{public.url}">link {public.pk}</a>' in html

@@ -173,3 +173,25 @@ def test_list_runs_a_constant_number_of_queries_whatever_the_page_size(client, h
     add_articles(20)
     assert count_queries("/api/v1/pages/?page_size=50") == small_list
     assert count_queries("/api/v1/pages/?page_size=5") == small_list
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/pages/?page_size=%C2%B2",  # a superscript two is a digit to str.isdigit(), not to int()
+        "/api/v1/consular-notices/?cursor=cD1hYmM%3D",  # a well-formed cursor whose position is not a number
+        "/api/v1/pages/?published_after=0001-01-01T00:00:00%2B14:00",
+        "/api/v1/search/?published_before=9999-12-31T23:59:59-14:00",
+        "/api/v1/pages/find/?mission=%00&locale=en",
+        "/api/v1/feeds/hanoi/%00/json/",
+        "/api/v1/pages/?mission=%00",
+        "/api/v1/search/autocomplete/?q=%00",
+        "/api/v1/search/?q=%22",
+    ],
+)
+def test_odd_input_is_a_400_or_an_answer_never_a_500(client, network_content, url):
+    response = client.get(url)
+    assert response.status_code in (200, 400), response.content[:300]
+    if response.status_code == 400:
+        assert response.json()["code"] == "invalid"

@@ -333,7 +333,8 @@ def test_a_switched_off_webhook_is_not_sent_to(hanoi, hanoi_site, receiver, djan
 @pytest.mark.parametrize(
     "url",
     ["http://203.0.113.10/hook", "https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://169.254.169.254/latest",
-     "https://[::1]/hook", "ftp://203.0.113.10/hook"],
+     "https://[::1]/hook", "ftp://203.0.113.10/hook", "https://[64:ff9b::a00:1]/hook", "https://[2002:7f00:1::1]/hook",
+     "https://example.org:99999/hook"],
 )
 def test_production_refuses_plain_http_and_local_addresses(settings, url):
     settings.HUB_WEBHOOKS = {**settings.HUB_WEBHOOKS, "ALLOW_LOCAL_ADDRESSES": False}
