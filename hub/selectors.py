@@ -10,9 +10,11 @@ from .models import Mission, MissionKind
 
 
 def missions_public() -> QuerySet[Mission]:
-    """Missions with provisioned sites, with what their public profile needs prefetched."""
+    """Missions with a public site (a live, unrestricted, unexpired home), with their profile's data prefetched."""
+    from embassies.selectors import pages_public  # embassies.selectors reads hub.selectors at import
+
     return (
-        Mission.objects.filter(home_pages__live=True)
+        Mission.objects.filter(home_pages__in=pages_public(queryset=MissionHomePage.objects.all()).values("pk"))
         .distinct()
         .select_related("region")
         .prefetch_related("names", "social_accounts")
@@ -31,7 +33,9 @@ def pages_choosable_by(*, user) -> PageQuerySet:
     hq_public = Q()
     for path in hq_home_paths:
         hq_public |= Q(path__startswith=path)
+    from embassies.selectors import pages_public  # embassies.selectors reads hub.selectors at import
+
     explorable = pages_explorable_by(user=user)
     if not hq_public:
         return explorable
-    return Page.objects.filter(Q(pk__in=explorable.values("pk")) | (hq_public & Q(pk__in=Page.objects.live().public().values("pk"))))
+    return Page.objects.filter(Q(pk__in=explorable.values("pk")) | (hq_public & Q(pk__in=pages_public().values("pk"))))

@@ -143,11 +143,22 @@ def network_root_ensure(*, locale: Locale) -> NetworkRootPage:
 
 
 def _publish_title(page: Page, title: str, report: ProvisioningReport) -> None:
-    if page.title != title or page.draft_title != title:
-        report.updated.append(f"page {page.url_path}: title → {title}")
-        page.title = title
-        page.draft_title = title
+    """Give a provisioned page the mission's (new) name without publishing anybody's draft.
+
+    A live page with nothing pending is renamed and republished. Otherwise the name goes into a new revision
+    on top of the latest draft: an editor's pending changes stay pending (and in review), and a page HQ
+    took offline stays offline.
+    """
+    if page.title == title and page.draft_title == title:
+        return
+    report.updated.append(f"page {page.url_path}: title → {title}")
+    if page.live and not page.has_unpublished_changes:
+        page.title = page.draft_title = title
         page.save_revision().publish()
+        return
+    latest = page.get_latest_revision_as_object()
+    latest.title = title
+    latest.save_revision()
 
 
 def _mission_home_in(*, mission: Mission, locale: Locale, report: ProvisioningReport) -> MissionHomePage:

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from taggit.models import TaggedItem
         from wagtail.models import Page, PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from embassies.models import HubDocument, HubImage, Topic
         from hub.models import Mission, MissionName
@@ -20,6 +20,7 @@ class SearchConfig(AppConfig):
         page_published.connect(signal_handlers.page_published, dispatch_uid="hub_search_page_published")
         page_unpublished.connect(signal_handlers.page_unpublished, dispatch_uid="hub_search_page_unpublished")
         post_page_move.connect(signal_handlers.page_moved, dispatch_uid="hub_search_page_moved")
+        page_slug_changed.connect(signal_handlers.page_slug_changed, dispatch_uid="hub_search_page_slug_changed")
         post_delete.connect(signal_handlers.page_deleted, sender=Page, dispatch_uid="hub_search_page_deleted")
         for signal in (post_save, post_delete):
             signal.connect(

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
@@ -142,17 +142,25 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)))
 
 
+DRAIN_LOCK_KEY = 0x48554253  # "HUBS": the advisory lock that serialises outbox drains
+
+
 def outbox_drain(*, limit: int = DRAIN_BATCH) -> DrainReport:
     """Apply up to `limit` due outbox entries to the index.
 
-    Entries are claimed with SKIP LOCKED (on PostgreSQL), so several workers can drain side by side. If the
-    engine is unreachable the entries stay as they are; if it refuses some documents, the entries covering
-    them are retried later with backoff.
+    Drains run one at a time (a transaction-scoped advisory lock on PostgreSQL; SQLite serialises writers
+    anyway): each re-reads the database once it holds the lock, so a drain that read older state can never
+    write after one that read newer state — index writes carry no versions. If the engine is unreachable the
+    entries stay as they are; if it refuses some documents, the entries covering them are retried later
+    with backoff.
     """
     gateway = gateway_required()
     report = DrainReport()
-    now = timezone.now()
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DRAIN_LOCK_KEY])
+        now = timezone.now()
         entries = list(
             IndexOutbox.objects.due(at=now).select_for_update(skip_locked=True).order_by("id")[:limit]
         )

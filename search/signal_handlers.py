@@ -23,6 +23,14 @@ def page_moved(sender, instance, **kwargs):
     outbox_record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="move")
 
 
+def page_slug_changed(sender, instance, **kwargs):
+    """A published slug change rewrites the URL path of every page below with a bulk update (no per-page signal).
+
+    Wagtail sends this just after the commit, so the entry is written in a transaction of its own.
+    """
+    outbox_record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="slug")
+
+
 def page_deleted(sender, instance, **kwargs):
     """Sent once per deleted page (descendants included), for the base Page row."""
     outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="delete")

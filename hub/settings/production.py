@@ -47,3 +47,16 @@ STORAGES = {
 # costs more than most API answers. Checked before reuse, so a restarted database is not an error.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# The shared cache: API throttle counts, CORS origins, the search engine's outage flag. Every worker on every
+# host must see the same one, so production never uses a per-process cache unless told to:
+#   HUB_CACHE_URL=redis://cache:6379/0  Redis (django's own backend; `pip install redis`)
+#   HUB_CACHE_URL=db (default)           the database (`manage.py createcachetable` once), no extra service
+#   HUB_CACHE_URL=locmem                 per process: one worker only, or throttles multiply by the workers
+_CACHE_URL = os.environ.get("HUB_CACHE_URL", "db").strip()
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}  # noqa: F405
+elif _CACHE_URL == "db":
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}  # noqa: F405
+elif _CACHE_URL != "locmem":
+    raise ImproperlyConfigured("HUB_CACHE_URL must be redis://…, db or locmem.")

@@ -109,6 +109,29 @@ def test_renaming_and_adding_a_locale_update_what_was_provisioned():
 
 
 @pytest.mark.django_db
+def test_renaming_never_publishes_a_pending_draft_or_an_unpublished_home():
+    mission, _report = mission_create(**_mission_kwargs(extra_language_codes=["en", "es"]))
+    english = MissionHomePage.objects.get(mission=mission, locale__language_code="en")
+    draft = english.get_latest_revision_as_object()
+    draft.introduction = "Draft welcome text, not approved yet"
+    draft.save_revision()
+    spanish = MissionHomePage.objects.get(mission=mission, locale__language_code="es")  # titled with the main name
+    spanish.unpublish()
+    mission.name = "Embassy of the Republic in Cairo"
+    mission.save()
+
+    mission_provision(mission=mission)
+
+    english.refresh_from_db()
+    assert english.live and english.has_unpublished_changes
+    assert english.introduction != "Draft welcome text, not approved yet"  # the live page did not take the draft
+    pending = english.get_latest_revision_as_object()
+    assert pending.title == mission.name and pending.introduction == "Draft welcome text, not approved yet"
+    spanish.refresh_from_db()
+    assert not spanish.live and spanish.get_latest_revision_as_object().title == mission.name
+
+
+@pytest.mark.django_db
 def test_moving_a_mission_to_another_region_moves_its_reviewers():
     mission, _report = mission_create(**_mission_kwargs())
     old_reviewers = mission.region.reviewers_group

@@ -155,6 +155,20 @@ def test_moved_page_takes_its_new_mission_and_url(search_engine, hanoi, paris):
     assert results.hits[0].url_path.startswith("/network/paris/news/")
 
 
+def test_a_section_slug_change_reaches_the_urls_of_the_pages_below(search_engine, hanoi, django_capture_on_commit_callbacks):
+    page = publish_article(hanoi, title="Mekong rice harvest report", language="en")
+    drain(search_engine)
+    section = content.section(hanoi, "news", "en")
+
+    section.slug = "press-room"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail sends page_slug_changed after the commit
+        section.save_revision().publish()
+    drain(search_engine)
+
+    [hit] = pages_search(q="mekong rice harvest").hits
+    assert hit.page_id == page.pk and "/press-room/" in hit.url_path
+
+
 def test_mission_rename_reaches_every_document_of_the_mission(search_engine, hanoi):
     page = publish_article(hanoi, title="Lotus pond restoration", language="en")
     drain(search_engine)
