@@ -26,12 +26,17 @@ from PIL import Image as PILImage
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.images.fields import WagtailImageField
 
+from embassies.models import HubImage
+
 GPS_IFD_TAG = 0x8825
 # Willow's format names -> the extension the stored file gets.
 IMAGE_EXTENSION_BY_FORMAT = {"jpeg": "jpg", "png": "png", "gif": "gif", "webp": "webp", "avif": "avif", "heic": "heic"}
 SVG_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+svg|<svg)", re.IGNORECASE | re.DOTALL)
 HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<script|<iframe|<svg|<\?xml)", re.IGNORECASE)
 BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
+# Office formats are ZIP files: the part folder (or ODF mimetype entry) that tells them apart.
+OFFICE_ZIP_MARKERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype"}
+OPENDOCUMENT_TEXT = b"application/vnd.oasis.opendocument.text"
 
 
 def max_upload_pixels() -> int:
@@ -186,6 +191,26 @@ def stored_original_location_strip(*, image) -> bool:
     return True
 
 
+def stored_originals_location_strip(*, batch_size: int = 200, total=None, progress=None) -> tuple[int, int]:
+    """Check every stored image original for location and strip it; returns (stripped, checked)."""
+    images = HubImage.objects.order_by("pk")
+    if total:
+        total(images.count())
+    stripped = checked = 0
+    last_pk = 0
+    while batch := list(images.filter(pk__gt=last_pk)[:batch_size]):
+        for image in batch:
+            try:
+                stripped += stored_original_location_strip(image=image)
+            except OSError:
+                pass  # a missing file has nothing to leak
+            checked += 1
+            if progress:
+                progress(1)
+        last_pk = batch[-1].pk
+    return stripped, checked
+
+
 class HubImageField(WagtailImageField):
     """Wagtail's image field, with the hub's upload rules (see the module docstring)."""
 
@@ -240,10 +265,6 @@ def document_content_problem(head: bytes, *, extension: str, file) -> str | None
     return None
 
 
-OFFICE_ZIP_MARKERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype"}
-OPENDOCUMENT_TEXT = b"application/vnd.oasis.opendocument.text"
-
-
 def _office_zip_problem(file, extension: str) -> str | None:
     mismatch = _("This file is not a real .%(extension)s document (its content does not match its name).") % {
         "extension": extension
@@ -274,26 +295,3 @@ class HubDocumentField(WagtailDocumentField):
         if problem:
             raise ValidationError(problem, code="document_content_mismatch")
         return f
-
-
-
-def stored_originals_location_strip(*, batch_size: int = 200, total=None, progress=None) -> tuple[int, int]:
-    """Check every stored image original for location and strip it; returns (stripped, checked)."""
-    from embassies.models import HubImage
-
-    images = HubImage.objects.order_by("pk")
-    if total:
-        total(images.count())
-    stripped = checked = 0
-    last_pk = 0
-    while batch := list(images.filter(pk__gt=last_pk)[:batch_size]):
-        for image in batch:
-            try:
-                stripped += stored_original_location_strip(image=image)
-            except OSError:
-                pass  # a missing file has nothing to leak
-            checked += 1
-            if progress:
-                progress(1)
-        last_pk = batch[-1].pk
-    return stripped, checked
