@@ -191,7 +191,13 @@ def _copy_test_database(tmp_dir: Path) -> tuple[str, object]:
         with psycopg.connect(dbname="postgres", autocommit=True, **params) as maintenance:
             maintenance.execute(sql)
 
-    connections.close_all()  # a template database must have no other sessions
+    # A template database must have no other sessions: close this process's, and end any left idle by threads of
+    # earlier tests (Django opens one per thread).
+    connections.close_all()
+    execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{source}' AND pid <> pg_backend_pid() AND state = 'idle'"
+    )
     execute(f'DROP DATABASE IF EXISTS "{copy}"')
     execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
     url = f"postgres://{params['user'] or ''}:{params['password'] or ''}@{params['host'] or ''}:{params['port'] or 5432}/{copy}"
