@@ -61,7 +61,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture
-def browser(hub_server):
+def browser(request):
     """A headless system Chromium for one test.
 
     Playwright's sync API keeps an event loop running while it is open, and Django refuses ORM calls from a thread
@@ -74,6 +74,7 @@ def browser(hub_server):
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         browser_missing(f"the playwright package is not installed ({error})")
+    request.getfixturevalue("hub_server")  # after the checks above: no server is started for a missing browser
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -168,18 +168,23 @@ def test_editorial_journey(browser, hub_server, signed_in, screenshot, tmp_path)
     assert detail["hero_image"]["alt"] == IMAGE_ALT, detail["hero_image"]
     assert BODY in str(detail["body"])
 
-    # The reference site: the page's public URL renders it, with the image's alt text.
+    hub_server.search_index_sync()
+
+    # The reference site: the page's public URL renders it, with the image's alt text; its search finds it.
     public = browser.new_page(base_url=hub_server.base_url)
     public.goto(urlsplit(detail["url"]).path)
     expect(public.locator("h1")).to_have_text(TITLE)
     expect(public.get_by_alt_text(IMAGE_ALT)).to_be_visible()
     screenshot(public, "10-reference-site")
+    public.locator("#site-search-q").fill(QUERY_FOLDED)
+    public.locator("form.site-search button[type=submit]").click()
+    expect(public.locator("main").get_by_role("link", name=TITLE)).to_be_visible()
+    screenshot(public, "11-reference-site-search")
     public.goto(f"/api/v1/pages/{page_id}/")
-    screenshot(public, "11-api-detail")
+    screenshot(public, "12-api-detail")
     public.close()
 
     # Search: the engine (the outbox applied by the server's task, or by the worker here), and the database.
-    hub_server.search_index_sync()
     assert search_titles(hub_server, QUERY) == ("opensearch", [TITLE])
     assert search_titles(hub_server, QUERY_FOLDED) == ("opensearch", [TITLE])
     assert search_titles(hub_server, QUERY, base_url=hub_server.database_search_base_url) == ("database", [TITLE])
