@@ -23,6 +23,8 @@ from embassies.renditions import (
     web_filter_spec,
 )
 
+from ..search.serializers import FacetBucketSerializer
+
 
 def absolute_url(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
@@ -189,11 +191,6 @@ def asset_search_json(results, *, to_json, request) -> dict:
             for hit in results.hits
         ],
     }
-
-
-class FacetBucketSerializer(serializers.Serializer):
-    value = serializers.CharField()
-    count = serializers.IntegerField()
 
 
 class AssetSearchResultsSerializer(serializers.Serializer):

@@ -1,5 +1,6 @@
 from rest_framework import viewsets
 
+from hub.models import Mission
 from hub.selectors import missions_public
 
 from .serializers import MissionSerializer
@@ -13,4 +14,6 @@ class MissionViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None  # a network has ~100 missions: one response, no cursor to follow
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation, possibly before any migration
+            return Mission.objects.none()
         return missions_public()

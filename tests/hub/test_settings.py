@@ -39,3 +39,19 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_shares_one_cache_and_migrate_creates_its_table(tmp_path):
+    """Throttle counts and CORS origins must be the same for every worker: production's default cache is the
+    database, and `migrate` alone makes it ready."""
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'hub.sqlite3'}"}
+    assert _manage("migrate", "--noinput", env=env).returncode == 0
+    script = (
+        "from django.core.cache import caches; cache = caches['default']; cache.set('shared', 'yes'); "
+        "print('cache:', type(cache).__name__, cache.get('shared'))"
+    )
+    result = _manage("shell", "-c", script, env=env)
+    assert "cache: DatabaseCache yes" in result.stdout, result.stdout + result.stderr
+
+    refused = _manage("check", env={**env, "HUB_CACHE_URL": "memcached://nowhere"})
+    assert refused.returncode != 0 and "HUB_CACHE_URL" in refused.stderr
