@@ -74,7 +74,7 @@ def browser(request):
         from playwright.sync_api import sync_playwright
     except ImportError as error:
         browser_missing(f"the playwright package is not installed ({error})")
-    request.getfixturevalue("hub_server")  # after the checks above: no server is started for a missing browser
+    request.getfixturevalue("hub_server")  # after the checks above (tests naming `hub_server` get it first anyway)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
