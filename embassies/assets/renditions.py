@@ -173,9 +173,12 @@ def image_renditions_generate(
     filters = named_filters() if filters is None else filters
     report = RenditionsReport()
     report.deleted = renditions_stale_delete(image=image, filters=filters)
-    existing = image.find_existing_renditions(*filters)
-    report.existing = [filter.spec for filter in existing]
-    missing = [filter for filter in filters if filter not in existing]
+    # Asked of the database, not Wagtail's rendition cache: the task must see what is really stored.
+    wanted = Q(pk__in=[])
+    for filter in filters:
+        wanted |= Q(filter_spec=filter.spec, focal_point_key=filter.get_cache_key(image))
+    report.existing = list(image.renditions.filter(wanted).values_list("filter_spec", flat=True))
+    missing = [filter for filter in filters if filter.spec not in report.existing]
     if not missing:
         return report
     if not _handled_here(image):

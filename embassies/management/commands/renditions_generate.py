@@ -9,7 +9,6 @@ from tqdm import tqdm
 
 from embassies.assets.renditions import image_renditions_generate
 from embassies.models import HubImage
-from embassies.renditions import rendition_specs
 
 
 class Command(BaseCommand):
@@ -26,7 +25,7 @@ class Command(BaseCommand):
         ids = list(images.values_list("pk", flat=True))
         started, created, deleted, failed = time.perf_counter(), 0, 0, []
         for pk in tqdm(ids, unit="images", desc="Renditions", disable=no_progress, file=sys.stderr, dynamic_ncols=True):
-            instance = HubImage.objects.filter(pk=pk).prefetch_renditions(*rendition_specs()).first()
+            instance = HubImage.objects.filter(pk=pk).first()
             if instance is None:
                 continue
             try:

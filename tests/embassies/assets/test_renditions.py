@@ -16,6 +16,12 @@ BANDS = ((220, 20, 20), (20, 200, 20), (20, 20, 220))  # red, green, blue thirds
 GPS_IFD = 0x8825
 
 
+@pytest.fixture(autouse=True)
+def empty_rendition_cache():
+    """Wagtail caches rendition lookups by image id; SQLite hands a rolled-back test's ids out again."""
+    HubRendition.cache_backend.clear()
+
+
 def banded_jpeg(size=(2000, 1200), *, gps=True) -> bytes:
     """A JPEG in three vertical colour bands, with GPS coordinates in its EXIF like a phone photo."""
     picture = PILImage.new("RGB", size)
