@@ -6,6 +6,7 @@ from api.assets.serializers import image_json
 from embassies.models import ArticlePage, HubImage
 from search.documents import PAGE_TYPES
 
+from ..context import page_context
 from ..labels import KINDS, NOTICE_TYPES, SEVERITIES
 
 register = template.Library()
@@ -16,6 +17,17 @@ SIZES = {
     "body": "(min-width: 48rem) 44rem, 100vw",
     "card": "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw",
 }
+
+
+@register.simple_tag(takes_context=True)
+def site_context(context) -> str:
+    """Give the page the reference site's context when the serve hook did not: Wagtail renders previews
+    (the admin's preview panel, moderators' previews) without `on_serve_page`."""
+    page, request = context.get("page"), context.get("request")
+    if "layout" not in context and page is not None and request is not None:
+        for name, value in page_context(page=page, request=request).items():
+            context[name] = value
+    return ""
 
 
 @register.inclusion_tag("frontend_templates/includes/picture.html", takes_context=True)
