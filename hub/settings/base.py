@@ -233,6 +233,15 @@ elif HUB_SEARCH_ENGINE not in _WAGTAIL_SEARCH_ENGINE_BACKENDS:
 elif not HUB_SEARCH_URL:
     raise ImproperlyConfigured("HUB_SEARCH_URL must be set when HUB_SEARCH_ENGINE is.")
 HUB_SEARCH_FALLBACK_BACKEND = "default"
+# modelsearch folds accents into the indexed word prefixes but searches with the engine's built-in `standard`
+# analyzer, which keeps them: "tức" would never match. Redefined in its indices, `standard` folds them too.
+WAGTAILSEARCH_ENGINE_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "analyzer": {"standard": {"type": "custom", "tokenizer": "standard", "filter": ["asciifolding", "lowercase"]}}
+        }
+    }
+}
 if HUB_SEARCH_ENGINE:
     _backend, _auth_option = _WAGTAIL_SEARCH_ENGINE_BACKENDS[HUB_SEARCH_ENGINE]
     WAGTAILSEARCH_BACKENDS = {
@@ -241,6 +250,7 @@ if HUB_SEARCH_ENGINE:
             "URLS": [HUB_SEARCH_URL],
             "INDEX_PREFIX": f"{HUB_SEARCH_INDEX_PREFIX}wagtail-",
             "TIMEOUT": HUB_SEARCH_TIMEOUT,
+            "INDEX_SETTINGS": WAGTAILSEARCH_ENGINE_INDEX_SETTINGS,
             "OPTIONS": {_auth_option: (HUB_SEARCH_USERNAME, HUB_SEARCH_PASSWORD)} if HUB_SEARCH_USERNAME else {},
         },
         "database": {"BACKEND": "wagtail.search.backends.database"},
