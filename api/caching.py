@@ -156,9 +156,12 @@ def search_api_view(view):
 def _response_cache():
     """(cache, seconds) for rendered responses, or (None, 0) when off (no `api_responses` cache, or 0 seconds).
 
-    Never longer than MAX_AGE_SECONDS, which every shared cache may already keep an answer without asking:
-    that also bounds how long an answer that changes with the clock alone (a notice coming into force) lags."""
-    seconds = min(getattr(settings, "HUB_API_RESPONSE_CACHE_SECONDS", 0), MAX_AGE_SECONDS)
+    The key is the content version, which moves with every public change and with the clock's (expiry, notices
+    coming into force, events ending), so an entry never outlives its answer; the lifetime only lets entries of
+    old versions go. It is long on purpose: a worker re-rendering a popular listing every minute stalls every
+    request queued behind it. What can still change without a new version — a rendition made by the background
+    task replacing the signed URL of a missing one — works either way."""
+    seconds = getattr(settings, "HUB_API_RESPONSE_CACHE_SECONDS", 0)
     if seconds <= 0 or RESPONSE_CACHE_ALIAS not in settings.CACHES:
         return None, 0
     return caches[RESPONSE_CACHE_ALIAS], seconds

@@ -641,12 +641,12 @@ def main(argv: list[str] | None = None) -> int:
         marker = data_dir / MARKER
         prepared = json.loads(marker.read_text()) if marker.exists() else None
         database_key = hashlib.sha256(database_url.encode()).hexdigest()  # not the URL: it may hold a password
+        manage = [PYTHON, str(ROOT / "manage.py")]
+        run([*manage, "migrate", "--noinput", "--skip-checks"], env=env, label="migrate", timeout=600)  # new code, new columns
         if prepared and prepared.get("database") == database_key and prepared.get("min_pages") == args.min_pages:
             print(f"  reusing the prepared dataset in {data_dir}")
             dataset = prepared["dataset"]
         else:
-            manage = [PYTHON, str(ROOT / "manage.py")]
-            run([*manage, "migrate", "--noinput", "--skip-checks"], env=env, label="migrate", timeout=600)
             run([*manage, "seed_demo", "--force", "--no-progress", "-v", "0"], env=env, label="seed_demo", timeout=900)
             dataset = internal_result(
                 run([PYTHON, __file__, "_internal", "extra-pages", str(args.min_pages)], env=env,
@@ -664,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{dataset['renditions']} renditions"
         )
 
-        server_env = {**env, "HUB_API_RESPONSE_CACHE_SECONDS": os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "60")}
+        server_env = {**env, "HUB_API_RESPONSE_CACHE_SECONDS": os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600")}
         server = Server(
             env=server_env, port=free_port(), workers=args.workers, worker_class=args.worker_class,
             threads=args.threads, log=data_dir / "gunicorn.log",

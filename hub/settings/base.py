@@ -307,8 +307,8 @@ HUB_API_BASE_URL = os.environ.get("HUB_API_BASE_URL", WAGTAILADMIN_BASE_URL)
 HUB_WAGTAIL_API_V2 = env_bool("HUB_WAGTAIL_API_V2", False)
 
 # Caches. "default" is Django's own default (per process). "api_responses" keeps rendered public API answers
-# keyed by the content version (api/caching.py), for at most HUB_API_RESPONSE_CACHE_SECONDS (capped at the
-# responses' max-age, 60 s; 0 turns it off). 256 entries per worker: a few MB for pages of 20 and details, at
+# keyed by the content version (api/caching.py), for at most HUB_API_RESPONSE_CACHE_SECONDS (default 600; 0 turns
+# it off). 256 entries per worker: a few MB for pages of 20 and details, at
 # most about 60 MB if every entry were a page of 100.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
@@ -318,7 +318,7 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 256},
     },
 }
-HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "60"))
+HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600"))
 
 # Background work (django-tasks database backend: no extra service).
 # The embedded default runs tasks in-process right after commit. Production queues them in the
