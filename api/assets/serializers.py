@@ -23,7 +23,7 @@ from embassies.renditions import (
     web_filter_spec,
 )
 
-from ..search.serializers import FacetBucketSerializer
+from ..search.serializers import FacetBucketSerializer, results_envelope
 
 
 def absolute_url(request, url: str) -> str:
@@ -175,22 +175,10 @@ class DocumentSerializer(serializers.Serializer):
 
 def asset_search_json(results, *, to_json, request) -> dict:
     """A page of asset search hits: each asset's usual JSON plus its score and highlighted snippets."""
-    return {
-        "backend": results.backend,
-        "degraded": results.degraded,
-        "simplified": list(results.simplified),
-        "total": results.total,
-        "page": results.page,
-        "page_size": results.page_size,
-        "facets": {
-            name: [{"value": bucket.value, "count": bucket.count} for bucket in buckets]
-            for name, buckets in results.facets.items()
-        },
-        "results": [
-            {**to_json(hit.asset, request=request), "score": hit.score, "highlights": hit.highlights}
-            for hit in results.hits
-        ],
-    }
+    return results_envelope(
+        results,
+        [{**to_json(hit.asset, request=request), "score": hit.score, "highlights": hit.highlights} for hit in results.hits],
+    )
 
 
 class AssetSearchResultsSerializer(serializers.Serializer):

@@ -79,6 +79,11 @@ def hit_json(hit: SearchHit, *, request) -> dict:
 
 
 def results_json(results: SearchResults, *, request) -> dict:
+    return results_envelope(results, [hit_json(hit, request=request) for hit in results.hits])
+
+
+def results_envelope(results, hits: list[dict]) -> dict:
+    """What every search answer carries around its hits (pages or assets): backend, totals, paging, facets."""
     return {
         "backend": results.backend,
         "degraded": results.degraded,
@@ -90,5 +95,5 @@ def results_json(results: SearchResults, *, request) -> dict:
             name: [{"value": bucket.value, "count": bucket.count} for bucket in buckets]
             for name, buckets in results.facets.items()
         },
-        "results": [hit_json(hit, request=request) for hit in results.hits],
+        "results": hits,
     }

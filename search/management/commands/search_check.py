@@ -1,12 +1,10 @@
 """manage.py search_check: compare the index with the database; --repair fixes the differences."""
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from search.assets.services import assets_check
 from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
+from search.management.progress import progress_bar
 from search.selectors import outbox_pending_count
 from search.services import search_check
 
@@ -21,18 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, repair, no_progress, **options):
-        bar = tqdm(unit="pages", desc="Checking", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
-
-        def total(count):
-            bar.total = count
-            bar.refresh()
-
-        asset_bar = tqdm(unit="assets", desc="Checking assets", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
-
-        def asset_total(count):
-            asset_bar.total = count
-            asset_bar.refresh()
-
+        bar, total = progress_bar("Checking", "pages", disable=no_progress)
+        asset_bar, asset_total = progress_bar("Checking assets", "assets", disable=no_progress)
         try:
             report = search_check(repair=repair, progress=bar.update, total=total)
             bar.close()

@@ -1,12 +1,10 @@
 """manage.py search_reindex: build a fresh content index from the database and swap the alias to it."""
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from search.assets.services import assets_reindex
 from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
+from search.management.progress import progress_bar
 from search.services import REINDEX_BATCH, search_reindex
 
 
@@ -21,18 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (e.g. in cron logs).")
 
     def handle(self, *args, batch_size, no_progress, **options):
-        bar = tqdm(unit="pages", desc="Indexing", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
-
-        def total(count):
-            bar.total = count
-            bar.refresh()
-
-        asset_bar = tqdm(unit="assets", desc="Indexing assets", disable=no_progress, file=sys.stderr, dynamic_ncols=True)
-
-        def asset_total(count):
-            asset_bar.total = count
-            asset_bar.refresh()
-
+        bar, total = progress_bar("Indexing", "pages", disable=no_progress)
+        asset_bar, asset_total = progress_bar("Indexing assets", "assets", disable=no_progress)
         try:
             report = search_reindex(batch_size=batch_size, progress=bar.update, total=total)
             bar.close()
