@@ -233,6 +233,8 @@ elif HUB_SEARCH_ENGINE not in _WAGTAIL_SEARCH_ENGINE_BACKENDS:
 elif not HUB_SEARCH_URL:
     raise ImproperlyConfigured("HUB_SEARCH_URL must be set when HUB_SEARCH_ENGINE is.")
 HUB_SEARCH_FALLBACK_BACKEND = "default"
+# Wagtail's draft autosave in the page editor, milliseconds after the last edit (0 turns it off).
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "500"))
 # modelsearch folds accents into the indexed word prefixes but searches with the engine's built-in `standard`
 # analyzer, which keeps them: "tức" would never match. Redefined in its indices, `standard` folds them too.
 WAGTAILSEARCH_ENGINE_INDEX_SETTINGS = {

@@ -77,7 +77,7 @@ def submit_article(page, image_path, screenshot) -> int:
     footer = page.locator("footer")
     footer.get_by_role("button", name="More actions").click()
     footer.get_by_role("button", name="Submit to HQ review · Asia-Pacific").click()
-    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been submitted for moderation")
+    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' created and submitted for moderation")
     row = page.locator("tr", has_text=TITLE)
     expect(row).to_contain_text("In moderation", ignore_case=True)
     screenshot(page, "04-submitted")
