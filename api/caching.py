@@ -10,6 +10,7 @@ popular listing is rendered once per worker and content change, not once per req
 """
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime, timezone as dt_timezone
 from functools import wraps
 
@@ -36,34 +37,89 @@ STALE_WHILE_REVALIDATE_SECONDS = 300
 RESPONSE_CACHE_ALIAS = "api_responses"
 
 
-def _content_version_sql() -> str:
+_PAGE_LOG = PageLogEntry._meta.db_table
+_MODEL_LOG = ModelLogEntry._meta.db_table
+
+# The newest log entries: four index lookups. Ids alone could repeat after a rolled-back insert (SQLite reuses
+# them), their timestamps with them practically not.
+_LOG_HEAD_SQL = (
+    f"SELECT (SELECT MAX(id) FROM {_PAGE_LOG}), (SELECT MAX(timestamp) FROM {_PAGE_LOG}),"
+    f" (SELECT MAX(id) FROM {_MODEL_LOG}), (SELECT MAX(timestamp) FROM {_MODEL_LOG})"
+)
+
+
+def _clock_sql() -> str:
+    """The log head again (same snapshot), then for each clock-driven change the latest moment already passed
+    and the earliest still to come."""
+    page, notice, event = Page._meta.db_table, ConsularNoticePage._meta.db_table, EventPage._meta.db_table
     return (
-        f"SELECT (SELECT MAX(id) FROM {PageLogEntry._meta.db_table}),"
-        f" (SELECT MAX(timestamp) FROM {PageLogEntry._meta.db_table}),"
-        f" (SELECT MAX(id) FROM {ModelLogEntry._meta.db_table}),"
-        f" (SELECT MAX(timestamp) FROM {ModelLogEntry._meta.db_table}),"
-        f" (SELECT MAX(expire_at) FROM {Page._meta.db_table} WHERE live AND expire_at <= %s),"
-        f" (SELECT MAX(valid_from) FROM {ConsularNoticePage._meta.db_table} WHERE valid_from <= %s),"
-        f" (SELECT MAX(valid_until) FROM {ConsularNoticePage._meta.db_table} WHERE valid_until <= %s),"
-        f" (SELECT MAX(ends_at) FROM {EventPage._meta.db_table} WHERE ends_at < %s)"
+        _LOG_HEAD_SQL + ","
+        f" (SELECT MAX(expire_at) FROM {page} WHERE live AND expire_at <= %(now)s),"
+        f" (SELECT MAX(valid_from) FROM {notice} WHERE valid_from <= %(now)s),"
+        f" (SELECT MAX(valid_until) FROM {notice} WHERE valid_until <= %(now)s),"
+        f" (SELECT MAX(ends_at) FROM {event} WHERE ends_at < %(now)s),"
+        f" (SELECT MIN(expire_at) FROM {page} WHERE live AND expire_at > %(now)s),"
+        f" (SELECT MIN(valid_from) FROM {notice} WHERE valid_from > %(now)s),"
+        f" (SELECT MIN(valid_until) FROM {notice} WHERE valid_until > %(now)s),"
+        f" (SELECT MIN(ends_at) FROM {event} WHERE ends_at >= %(now)s)"
+    )
+
+
+def _as_datetime(value) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite returns text for raw aggregates
+        value = datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else timezone.make_aware(value, dt_timezone.utc)
+
+
+@dataclass(frozen=True)
+class _ContentVersion:
+    log_head: tuple  # what _LOG_HEAD_SQL returned when this version was computed
+    key: str
+    last_modified: datetime | None
+    good_until: datetime | None  # the next moment the clock alone changes an answer
+
+
+_latest_version: _ContentVersion | None = None  # per process; replaced whole, never changed
+
+
+def _compute_content_version(now: datetime) -> _ContentVersion:
+    with connection.cursor() as cursor:
+        cursor.execute(_clock_sql(), {"now": now})
+        row = cursor.fetchone()
+    log_head, passed, to_come = tuple(row[:4]), row[4:8], row[8:]
+    page_log_id, page_log_at, model_log_id, model_log_at = log_head
+    moments = [_as_datetime(moment) for moment in (page_log_at, model_log_at, *passed) if moment is not None]
+    upcoming = [_as_datetime(moment) for moment in to_come if moment is not None]
+    return _ContentVersion(
+        log_head=log_head,
+        key=":".join(str(part) for part in (page_log_id, model_log_id, *passed)),
+        last_modified=max(moments) if moments else None,
+        good_until=min(upcoming) if upcoming else None,
     )
 
 
 def content_version(request) -> tuple[str, datetime | None]:
-    """(version key, last-modified time) of everything public, computed once per request."""
+    """(version key, last-modified time) of everything public, computed once per request.
+
+    Every change of public content writes a log entry, so the process keeps the last version it computed and
+    reuses it while the log's head is the same and the clock has not reached the next moment that changes an
+    answer (an expiry, a notice coming into or out of force, an event ending): one query of four index lookups
+    per request, and the scans of the clock-driven moments only when something changed.
+    """
+    global _latest_version
     cached = getattr(request, "_hub_content_version", None)
     if cached is not None:
         return cached
     now = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(_content_version_sql(), [now] * 4)
-        page_log_id, page_log_at, model_log_id, model_log_at, *clock_moments = cursor.fetchone()
-    moments = [moment for moment in (page_log_at, model_log_at, *clock_moments) if moment is not None]
-    if moments and isinstance(moments[0], str):  # SQLite returns text for raw aggregates
-        moments = [datetime.fromisoformat(moment) for moment in moments]
-    moments = [moment if timezone.is_aware(moment) else timezone.make_aware(moment, dt_timezone.utc) for moment in moments]
-    version = ":".join(str(part) for part in (page_log_id, model_log_id, *clock_moments))
-    request._hub_content_version = (version, max(moments) if moments else None)
+        cursor.execute(_LOG_HEAD_SQL)
+        log_head = tuple(cursor.fetchone())
+    version = _latest_version
+    if version is None or version.log_head != log_head or (version.good_until is not None and now >= version.good_until):
+        version = _latest_version = _compute_content_version(now)
+    request._hub_content_version = (version.key, version.last_modified)
     return request._hub_content_version
 
 

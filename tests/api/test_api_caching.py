@@ -4,12 +4,15 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api import factories as api_factories
+from api.caching import content_version
 from api.consumers.services import api_key_revoke
 from embassies import factories as content
-from embassies.models import ConsularNoticePage
+from embassies.models import ConsularNoticePage, EventPage
 
 ENDPOINTS = ["/api/v1/pages/", "/api/v1/missions/", "/api/v1/images/", "/api/v1/feeds/hanoi/vi/rss/"]
 
@@ -84,3 +87,37 @@ def test_a_notice_coming_into_force_changes_the_answer_without_any_edit(client, 
     after = client.get("/api/v1/consular-notices/?active=true", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200 and notice.title in after.content.decode()
     assert client.get("/api/v1/consular-notices/?active=true", HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 304
+
+
+@pytest.mark.django_db
+def test_an_event_ending_changes_the_upcoming_answer_without_any_edit(client, hanoi):
+    starts = timezone.now() - timedelta(hours=1)
+    ends = timezone.now() + timedelta(seconds=1)
+    event = content.added(
+        content.section(hanoi, "events"),
+        EventPage(
+            title="Reception for the national day", summary="s", venue="Residence", timezone="Asia/Ho_Chi_Minh",
+            starts_at=starts, ends_at=ends,
+        ),
+    )
+    before = client.get("/api/v1/events/?upcoming=true")
+    assert event.title in before.content.decode()
+
+    time.sleep(max((ends - timezone.now()).total_seconds(), 0) + 0.1)
+
+    after = client.get("/api/v1/events/?upcoming=true", HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and event.title not in after.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_clock_scans_run_only_when_the_log_moves(rf, network_content, hanoi):
+    """Each request reads the log's head (one query); the version's scans run again only after a change."""
+    content_version(rf.get("/"))  # whatever came before, the process now holds the current version
+    with CaptureQueriesContext(connection) as unchanged:
+        same = content_version(rf.get("/"))
+    assert len(unchanged) == 1
+
+    content.article(content.section(hanoi, "news"), title="Embassy opens a second visa centre")
+    with CaptureQueriesContext(connection) as moved:
+        changed = content_version(rf.get("/"))
+    assert len(moved) == 2 and changed[0] != same[0]
