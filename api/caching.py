@@ -5,8 +5,9 @@ image or mission — writes a Wagtail log entry. The clock changes answers too: 
 expiry date, a consular notice coming into or going out of force, an event ending (`upcoming`). The
 newest of all those moments is the "content version" every ETag and Last-Modified derive from.
 
-The same version keys a small per-process cache of rendered 200s (`ContentVersionCacheMixin`), so a
-popular listing is rendered once per worker and content change, not once per request.
+The same version keys a small per-process cache of rendered 200s (`cached_api_view(..., keep_answers=True)`),
+so a popular listing is rendered once per worker and content change, not once per request. Both a 304 and a
+kept answer skip DRF's dispatch: only the view's authentication, permissions and throttles run first.
 """
 
 import hashlib
@@ -23,9 +24,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
-from django.views.decorators.http import condition
-from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from embassies.models import ConsularNoticePage, EventPage
@@ -117,57 +117,107 @@ def content_version(request) -> tuple[str, datetime | None]:
         cursor.execute(_LOG_HEAD_SQL)
         log_head = tuple(cursor.fetchone())
     version = _latest_version
-    if version is None or version.log_head != log_head or (version.good_until is not None and now >= version.good_until):
+    clock_moved = version is not None and version.good_until is not None and now >= version.good_until
+    if version is None or version.log_head != log_head or clock_moved:
         version = _latest_version = _compute_content_version(now)
     request._hub_content_version = (version.key, version.last_modified)
     return request._hub_content_version
 
 
-def _etag(request, *args, **kwargs) -> str:
+def _etag(request) -> str:
     version, _last_modified = content_version(request)
     digest = hashlib.sha256(f"{version}|{request.get_full_path()}|{request.headers.get('Accept', '')}".encode())
     return digest.hexdigest()[:32]
 
 
-def _last_modified(request, *args, **kwargs) -> datetime | None:
+def _last_modified(request) -> datetime | None:
     return content_version(request)[1]
 
 
-class _RevalidationGate(APIView):
-    """The API's authentication and throttles, run before a conditional request is answered with a bare 304,
-    so a wrong or revoked key still gets its 401 and a 304 counts against the caller's rate like any answer."""
+class _Admission:
+    """The view's own authentication, permissions and throttles, run without the rest of DRF's dispatch.
 
-    def get(self, request, *args, **kwargs):
-        return Response(status=204)  # passed: never sent, the caller goes on to the conditional view
+    Every GET passes them before it is answered from validators (a bare 304) or from a kept answer, so a wrong
+    or revoked key still gets its 401 and each answer counts against the caller's rate. A refused request goes
+    on to the view, where DRF raises the same refusal in its usual shape; throttles count a request once
+    (api/consumers/throttles.py), so one that passed here is not counted again when the view renders."""
 
-    head = get
+    def __init__(self, view):
+        self.view_class, self.initkwargs = view.cls, view.initkwargs
+
+    def __call__(self, request) -> bool:
+        view = self.view_class(**self.initkwargs)
+        drf_request = Request(request, authenticators=view.get_authenticators())
+        try:
+            drf_request.user  # noqa: B018 — authenticates
+            view.check_permissions(drf_request)
+        except APIException:
+            return False
+        return all(throttle.allow_request(drf_request, view) for throttle in view.get_throttles())
 
 
 def _is_conditional(request) -> bool:
     return "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
 
 
-def cached_api_view(view):
-    """ETag, Last-Modified and Cache-Control on a GET view; conditional requests get a bare 304."""
-    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(view)
-    gate = _RevalidationGate.as_view()
+def _add_cache_headers(response, etag: str, last_modified: datetime | None):
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    patch_cache_control(
+        response, public=True, max_age=MAX_AGE_SECONDS, stale_while_revalidate=STALE_WHILE_REVALIDATE_SECONDS
+    )
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def cached_api_view(view, *, keep_answers: bool = False):
+    """ETag, Last-Modified and Cache-Control on a public GET view; conditional requests get a bare 304.
+
+    With `keep_answers`, a rendered 200 is kept (`_response_cache`) under a key that includes the content version,
+    and the same request is answered from it, headers and all, until public content changes.
+    """
+    admit = _Admission(view)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method in ("GET", "HEAD") and _is_conditional(request):
-            refusal = gate(request, *args, **kwargs)
-            if refusal.status_code != 204:
-                return refusal
-        response = conditional(request, *args, **kwargs)
-        if request.method in ("GET", "HEAD") and response.status_code in (200, 304):
-            patch_cache_control(
-                response, public=True, max_age=MAX_AGE_SECONDS, stale_while_revalidate=STALE_WHILE_REVALIDATE_SECONDS
-            )
-            patch_vary_headers(response, ["Accept"])
+        if request.method not in ("GET", "HEAD") or not admit(request):
+            return view(request, *args, **kwargs)
+        etag, last_modified = quote_etag(_etag(request)), _last_modified(request)
+        if _is_conditional(request):
+            modified_at = last_modified and int(last_modified.timestamp())
+            not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
+            if not_modified is not None:
+                return _add_cache_headers(not_modified, etag, last_modified)
+        store, seconds = _response_cache() if keep_answers else (None, 0)
+        if store is not None:
+            key = _response_key(request)
+            kept = store.get(key)
+            if kept is not None:
+                content, headers = kept
+                return HttpResponse(content, headers=headers)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        _add_cache_headers(response, etag, last_modified)
+        if store is not None:
+            _keep_when_rendered(response, store, key, seconds)
         return response
 
     wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
     return wrapped
+
+
+def _keep_when_rendered(response, store, key: str, seconds: int) -> None:
+    """Keep the answer's bytes and its own headers (not those the middleware adds later) once it is rendered."""
+
+    def keep(rendered):
+        store.set(key, (rendered.content, dict(rendered.headers)), seconds)
+
+    if hasattr(response, "add_post_render_callback"):
+        response.add_post_render_callback(keep)
+    elif not response.streaming:
+        keep(response)
 
 
 def _index_updated_at():
@@ -229,39 +279,3 @@ def _response_key(request) -> str:
     version, _last_modified = content_version(request)
     raw = f"{version}|{request.build_absolute_uri()}|{request.headers.get('Accept', '')}|{get_language()}"
     return "api-response:" + hashlib.sha256(raw.encode()).hexdigest()
-
-
-class ContentVersionCacheMixin:
-    """For public GET views under `cached_api_view`: a 200 already rendered for the same key (`_response_key`)
-    is served again instead of being rendered anew. It wraps the view's handler, so authentication,
-    permissions and throttling run first for every request as before; a new content version is a new key,
-    so no answer outlives a change of public content."""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        render = self.get  # whichever class defines it; HEAD is answered by GET, as Django does
-
-        def get(request, *args, **kwargs):
-            return self._get_cached_or_render(render, request, *args, **kwargs)
-
-        self.get = self.head = get
-
-    def _get_cached_or_render(self, render, request, *args, **kwargs):
-        store, seconds = _response_cache()
-        if store is None:
-            return render(request, *args, **kwargs)
-        key = _response_key(request._request)
-        hit = store.get(key)
-        if hit is not None:
-            content, headers = hit
-            return HttpResponse(content, headers=headers)
-        response = render(request, *args, **kwargs)
-        if response.status_code == 200 and isinstance(response, Response):
-            view_headers = dict(response.headers)  # the view's own; DRF and Django add theirs to hits and misses
-
-            def store_rendered(rendered):
-                headers = {**view_headers, "Content-Type": rendered["Content-Type"]}
-                store.set(key, (rendered.content, headers), seconds)
-
-            response.add_post_render_callback(store_rendered)
-        return response

@@ -21,11 +21,13 @@ wagtail_v2.register_endpoint("pages", PagesAPIViewSet)
 v1 = [
     path("missions/", cached_api_view(MissionViewSet.as_view({"get": "list"})), name="mission-list"),
     path("missions/<slug:slug>/", cached_api_view(MissionViewSet.as_view({"get": "retrieve"})), name="mission-detail"),
-    path("pages/", cached_api_view(pages.PageListView.as_view()), name="page-list"),
-    path("pages/find/", cached_api_view(pages.PageFindView.as_view()), name="page-find"),
-    path("pages/<int:pk>/", cached_api_view(pages.PageDetailView.as_view()), name="page-detail"),
+    path("pages/", cached_api_view(pages.PageListView.as_view(), keep_answers=True), name="page-list"),
+    path("pages/find/", cached_api_view(pages.PageFindView.as_view(), keep_answers=True), name="page-find"),
+    path("pages/<int:pk>/", cached_api_view(pages.PageDetailView.as_view(), keep_answers=True), name="page-detail"),
     path(
-        "pages/<int:pk>/social/<str:platform>/", cached_api_view(pages.SocialPayloadView.as_view()), name="page-social"
+        "pages/<int:pk>/social/<str:platform>/",
+        cached_api_view(pages.SocialPayloadView.as_view(), keep_answers=True),
+        name="page-social",
     ),
     path("pages/<int:pk>/related/", search_api_view(search.RelatedView.as_view()), name="page-related"),
     path("search/", search_api_view(search.SearchView.as_view()), name="search"),

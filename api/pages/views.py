@@ -12,7 +12,6 @@ from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage,
 from embassies.selectors import pages_public
 from hub.models import Mission
 
-from ..caching import ContentVersionCacheMixin
 from ..pagination import HubCursorPagination
 from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
 from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer, hydrate, page_detail, page_summary
@@ -50,7 +49,7 @@ FIELDS_PARAMETER = OpenApiParameter(
 
 
 @extend_schema_view(get=extend_schema(parameters=[FIELDS_PARAMETER]))
-class PageListView(ContentVersionCacheMixin, generics.ListAPIView):
+class PageListView(generics.ListAPIView):
     """Live, public pages of every mission, newest first, with cursor pagination."""
 
     serializer_class = PageSummarySerializer
@@ -71,7 +70,7 @@ class PageListView(ContentVersionCacheMixin, generics.ListAPIView):
         return self.get_paginated_response(_sparse(request, items))
 
 
-class PageDetailView(ContentVersionCacheMixin, generics.GenericAPIView):
+class PageDetailView(generics.GenericAPIView):
     """One public page (any type) by id, with its body, social texts and alternates."""
 
     serializer_class = PageDetailSerializer
@@ -86,7 +85,7 @@ class PageDetailView(ContentVersionCacheMixin, generics.GenericAPIView):
         return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
 
 
-class PageFindView(ContentVersionCacheMixin, generics.GenericAPIView):
+class PageFindView(generics.GenericAPIView):
     """Site routing: the public page at `path` of a mission's site in a locale, with optional fallback."""
 
     serializer_class = PageDetailSerializer
@@ -171,7 +170,7 @@ class SocialPayloadSerializer(serializers.Serializer):
     locale = serializers.CharField()
 
 
-class SocialPayloadView(ContentVersionCacheMixin, generics.GenericAPIView):
+class SocialPayloadView(generics.GenericAPIView):
     """A public page as a ready-to-post social message for Facebook, X or LinkedIn."""
 
     serializer_class = SocialPayloadSerializer

@@ -92,3 +92,11 @@ def test_nothing_is_kept_when_turned_off(client, network_content, response_cache
     client.get("/api/v1/pages/")
     client.get(_detail_url(network_content))
     assert not response_cache._cache  # noqa: SLF001
+
+
+@pytest.mark.django_db
+def test_a_cached_answer_counts_against_its_keys_rate(client, network_content, response_cache):
+    issued = api_factories.api_key(api_factories.consumer(throttle_rate="2/min"))
+    statuses = [client.get("/api/v1/pages/", HTTP_AUTHORIZATION=f"Api-Key {issued.key}").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert client.get("/api/v1/pages/").status_code == 200  # anonymous callers have their own count
