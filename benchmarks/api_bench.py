@@ -10,9 +10,10 @@ What it does, all against 127.0.0.1 and bounded in time:
 1. prepares a dataset: migrate, `seed_demo --force` (HQ + 8 missions, 34 drawn images), then enough extra
    English articles (hero image, tags, topics and body copied from the demo's own articles, demo images reused)
    for a few hundred public pages; then generates every rendition the API serves, so no request draws images;
-2. starts gunicorn with production settings (DEBUG off, `hub.settings.production`) and Wagtail's API v2
-   mounted beside v1 (`HUB_WAGTAIL_API_V2=1`) in the same server: same workers (2×cores+1 gthread workers with
-   2 threads, which keep connections alive), same database, same middleware;
+2. starts gunicorn with the deployment's `gunicorn.conf.py` and production settings (DEBUG off,
+   `hub.settings.production`) and Wagtail's API v2 mounted beside v1 (`HUB_WAGTAIL_API_V2=1`) in the same
+   server: same workers (2×cores+1 gthread workers with 2 threads, which keep connections alive), same
+   database, same middleware;
 3. drives `wrk` at 50 connections for each scenario, v1 then v2 (a warm-up, then the measured run), and prints
    requests/s, p50 and p99 latency, errors, the v1/v2 ratio and PASS/FAIL against the issue's targets; then
    draws an SVG chart (docs/benchmarks/api_bench.svg).
@@ -319,12 +320,11 @@ class Server:
         self.log = log
         command = [
             PYTHON, "-m", "gunicorn",
+            "--config", str(ROOT / "gunicorn.conf.py"),  # the deployment's, with these overrides
             "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers),
             "--worker-class", worker_class,
             "--threads", str(threads),
-            "--backlog", "2048",
-            "--timeout", "60",
             "--log-level", "warning",
             "--chdir", str(ROOT),
             "benchmarks.api_bench:wsgi_app()",

@@ -3,8 +3,8 @@
 The server is a separate process (`manage.py runserver --noreload --insecure`, tests/browser/server_settings.py)
 on its OWN database, so the browser's commits never touch the session network other tests roll back to, and no
 `transactional_db` flush wipes it. That database is a copy of the session's test database taken once, right
-after `django_db_setup` built the network (missions hq/hanoi/paris and the staff of tests/conftest.py):
-SQLite's backup API to a file, or on PostgreSQL `CREATE DATABASE <test db>_journey TEMPLATE <test db>`.
+after `django_db_setup` built the network (missions hq/hanoi/paris and the staff of tests/conftest.py); see
+tests/live_servers.py.
 The server indexes into the live search engine (HUB_SEARCH_TEST_URL) under its own index prefix, with tasks
 run immediately (the outbox is drained after each commit, as the worker would). A twin server on the same
 database has no engine configured, so its /api/v1/search/ answers from the database. Details: docs/testing.md.
@@ -17,19 +17,16 @@ Screenshots go to HUB_TEST_ARTIFACTS (default `test-artifacts/journey/`).
 import json
 import os
 import secrets
-import socket
-import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.db import connection, connections
 
 from search.gateway import EngineSettings, SearchGateway
+from tests.live_servers import copy_test_database, free_port, wait_until_serving
 from tests.search.helpers import engine_missing, in_ci
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,7 +39,6 @@ ENGINE_URL = os.environ.get("HUB_SEARCH_TEST_URL", "http://127.0.0.1:9201")
 ARTIFACTS = Path(os.environ.get("HUB_TEST_ARTIFACTS") or REPO / "test-artifacts" / "journey")
 # hub.factories.UserFactory gives every staff user this password.
 STAFF_PASSWORD = "correct-horse-battery"
-SERVER_START_SECONDS = 90
 
 
 def browser_missing(reason: str):
@@ -155,54 +151,12 @@ class HubServer:
             return error.code, json.loads(error.read() or b"null")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _engine_ready() -> None:
     try:
         with urllib.request.urlopen(f"{ENGINE_URL}/_cluster/health?wait_for_status=yellow&timeout=20s", timeout=30):
             pass
     except OSError as error:
         engine_missing(f"{ENGINE_URL} did not answer: {error}")
-
-
-def _copy_test_database(tmp_dir: Path) -> tuple[str, object]:
-    """Copy the session's test database (migrated, with the network); its URL and a function dropping the copy."""
-    settings_dict = connection.settings_dict
-    if connection.vendor == "sqlite":
-        path = tmp_dir / "journey.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(path) as target:
-            connection.connection.backup(target)
-        return f"sqlite:///{path}", lambda: None
-    if connection.vendor != "postgresql":
-        pytest.fail(f"the browser journey supports SQLite and PostgreSQL, not {connection.vendor}", pytrace=False)
-    import psycopg
-
-    source, copy = settings_dict["NAME"], f"{settings_dict['NAME']}_journey"
-    params = {
-        "host": settings_dict.get("HOST") or None, "port": settings_dict.get("PORT") or None,
-        "user": settings_dict.get("USER") or None, "password": settings_dict.get("PASSWORD") or None,
-    }
-
-    def execute(sql: str) -> None:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as maintenance:
-            maintenance.execute(sql)
-
-    # A template database must have no other sessions: close this process's, and end any left idle by threads of
-    # earlier tests (Django opens one per thread).
-    connections.close_all()
-    execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        f"WHERE datname = '{source}' AND pid <> pg_backend_pid() AND state = 'idle'"
-    )
-    execute(f'DROP DATABASE IF EXISTS "{copy}"')
-    execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
-    url = f"postgres://{params['user'] or ''}:{params['password'] or ''}@{params['host'] or ''}:{params['port'] or 5432}/{copy}"
-    return url, lambda: execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
 
 
 def _start_server(env: dict, port: int, log_path: Path) -> subprocess.Popen:
@@ -213,28 +167,14 @@ def _start_server(env: dict, port: int, log_path: Path) -> subprocess.Popen:
         )
 
 
-def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the journey server exited ({process.returncode}):\n{log_path.read_text()}", pytrace=False)
-        try:
-            with urllib.request.urlopen(f"{base_url}/admin/login/", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)  # polling a process that is still starting; nothing to await instead
-    pytest.fail(f"the journey server did not answer in {SERVER_START_SECONDS} s:\n{log_path.read_text()}", pytrace=False)
-
-
 @pytest.fixture(scope="session")
 def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
     """A live hub on a copy of the session network, indexing into the live engine; stopped and dropped at the end."""
     _engine_ready()
     tmp_dir = tmp_path_factory.mktemp("journey-server")
     with django_db_blocker.unblock():
-        database_url, drop_database = _copy_test_database(tmp_dir)
-    port, database_search_port = _free_port(), _free_port()
+        database_url, drop_database = copy_test_database(tmp_dir, "journey")
+    port, database_search_port = free_port(), free_port()
     base_url = f"http://127.0.0.1:{port}"
     index_prefix = f"journey-{os.getpid()}-{secrets.token_hex(3)}-"
     env = {
@@ -268,7 +208,7 @@ def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
         for server_env, server_port, _url, log_path in servers:
             server.processes.append(_start_server(server_env, server_port, log_path))
         for process, (_env, _port, url, log_path) in zip(server.processes, servers):
-            _wait_until_serving(process, url, log_path)
+            wait_until_serving(process, f"{url}/admin/login/", log_path)
         yield server
     finally:
         for process in server.processes:
