@@ -11,11 +11,17 @@ import multiprocessing
 import os
 
 bind = os.environ.get("HUB_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1))
-# Threads keep connections alive between an embassy site's requests; each worker still runs one Python thread
-# at a time, so more processes than cores keep the cores busy while a thread waits on the database.
+# One worker per core: a Python process runs one thread at a time, so more processes than cores only take turns
+# on the same cores. Threads in each worker keep connections alive and serve while another request waits on the
+# database or the search engine.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"
-threads = int(os.environ.get("HUB_THREADS_PER_WORKER", "2"))
+threads = int(os.environ.get("HUB_THREADS_PER_WORKER", "4"))
+# Each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads new connections across them.
+# On one shared socket the workers race to accept, and a burst of clients can leave one worker with three times
+# the kept-alive connections of another, whose clients then wait three times as long. The cost: connections
+# still queued on a worker that dies are reset.
+reuse_port = True
 keepalive = 5
 timeout = 60
 graceful_timeout = 30

@@ -10,10 +10,9 @@ What it does, all against 127.0.0.1 and bounded in time:
 1. prepares a dataset: migrate, `seed_demo --force` (HQ + 8 missions, 34 drawn images), then enough extra
    English articles (hero image, tags, topics and body copied from the demo's own articles, demo images reused)
    for a few hundred public pages; then generates every rendition the API serves, so no request draws images;
-2. starts gunicorn with the deployment's `gunicorn.conf.py` and production settings (DEBUG off,
-   `hub.settings.production`) and Wagtail's API v2 mounted beside v1 (`HUB_WAGTAIL_API_V2=1`) in the same
-   server: same workers (2×cores+1 gthread workers with 2 threads, which keep connections alive), same
-   database, same middleware;
+2. starts gunicorn with the deployment's `gunicorn.conf.py` (one gthread worker per core, 4 threads each,
+   SO_REUSEPORT) and production settings (DEBUG off, `hub.settings.production`), with Wagtail's API v2 mounted
+   beside v1 (`HUB_WAGTAIL_API_V2=1`) in the same server: same workers, same database, same middleware;
 3. drives `wrk` at 50 connections for each scenario, v1 then v2 (a warm-up, then the measured run), and prints
    requests/s, p50 and p99 latency, errors, the v1/v2 ratio and PASS/FAIL against the issue's targets; then
    draws an SVG chart (docs/benchmarks/api_bench.svg).
@@ -43,6 +42,7 @@ import argparse
 import hashlib
 import json
 import os
+import runpy
 import secrets
 import shutil
 import signal
@@ -581,11 +581,16 @@ def main(argv: list[str] | None = None) -> int:
         help="Keep the SQLite file and media here (not deleted); a prepared one is reused as it is.",
     )
     parser.add_argument("--min-pages", type=int, default=400, help="Public content pages to have (default 400).")
-    parser.add_argument("--workers", type=int, default=2 * cores + 1, help="gunicorn workers (default 2×cores+1).")
+    deployment = runpy.run_path(str(ROOT / "gunicorn.conf.py"))  # what a deployment on this machine runs
     parser.add_argument(
-        "--worker-class", default="gthread", help="gunicorn worker class (default gthread: keeps connections alive)."
+        "--workers", type=int, default=deployment["workers"], help="gunicorn workers (default: gunicorn.conf.py's)."
     )
-    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker (default 2).")
+    parser.add_argument(
+        "--worker-class", default=deployment["worker_class"], help="gunicorn worker class (default: gunicorn.conf.py's)."
+    )
+    parser.add_argument(
+        "--threads", type=int, default=deployment["threads"], help="Threads per worker (default: gunicorn.conf.py's)."
+    )
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--wrk-threads", type=int, default=max(1, min(cores, 4)))
     parser.add_argument("--duration", type=float, default=10, help="Seconds measured per scenario and API.")
