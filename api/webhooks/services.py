@@ -15,6 +15,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import requests
+import requests.adapters
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -46,25 +47,49 @@ def webhook_setting(name: str):
 def webhook_url_refusal(url: str) -> str | None:
     """Why the hub will not POST to `url`, or None. Production sends only over HTTPS to public
     addresses, so a webhook cannot be used to reach the hub's own network."""
+    return webhook_target(url)[0]
+
+
+def webhook_target(url: str) -> tuple[str | None, str | None]:
+    """(why the hub will not POST to `url`, or None; the address it will connect to when it does).
+
+    The address is the one checked here: the POST connects to it rather than resolving the host again, so a
+    name that answers with a public address for the check and an inside one for the connection (DNS
+    rebinding) still cannot lead the hub into its own network."""
     parts = urlsplit(url)
     allow_local = webhook_setting("ALLOW_LOCAL_ADDRESSES")
     if parts.scheme != "https" and not (allow_local and parts.scheme == "http"):
-        return "Webhook addresses must use https."
+        return "Webhook addresses must use https.", None
     if not parts.hostname:
-        return "The webhook address has no host."
+        return "The webhook address has no host.", None
     try:
-        port = parts.port
+        port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        return "The webhook address has an invalid port."
-    if allow_local:
-        return None
+        return "The webhook address has an invalid port.", None
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, port or 443)}
+        addresses = sorted({info[4][0] for info in socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)})
     except (socket.gaierror, UnicodeError):
-        return f"The host {parts.hostname} could not be resolved."
-    if not addresses or not all(_is_public_address(address) for address in addresses):
-        return f"The host {parts.hostname} is not a public address."
-    return None
+        return f"The host {parts.hostname} could not be resolved.", None
+    if not addresses or not (allow_local or all(_is_public_address(address) for address in addresses)):
+        return f"The host {parts.hostname} is not a public address.", None
+    return None, addresses[0]
+
+
+class _PinnedAddressAdapter(requests.adapters.HTTPAdapter):
+    """Connects to an address already checked, keeping the URL's host for the Host header, TLS's server name
+    (SNI) and the certificate's name check."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__(max_retries=0)
+
+    def build_connection_pool_key_attributes(self, request, verify, cert=None):
+        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
+        if host_params["scheme"] == "https":
+            pool_kwargs["server_hostname"] = host_params["host"]
+            pool_kwargs["assert_hostname"] = host_params["host"]
+        host_params["host"] = self.address
+        return host_params, pool_kwargs
 
 
 # IPv6 ranges that embed an IPv4 address (NAT64, 6to4): "global" to ipaddress, yet they can lead back inside.
@@ -201,7 +226,8 @@ def _claim(*, delivery_id: str) -> WebhookDelivery | None:
 
 def _post(*, webhook: Webhook, delivery: WebhookDelivery) -> tuple[int | None, str]:
     """POST the signed payload once: (status code or None, error text or '')."""
-    if refusal := webhook_url_refusal(webhook.url):
+    refusal, address = webhook_target(webhook.url)
+    if refusal:
         return None, refusal
     body = json.dumps(delivery.payload, separators=(",", ":"), ensure_ascii=False).encode()
     timestamp = str(int(timezone.now().timestamp()))
@@ -213,15 +239,19 @@ def _post(*, webhook: Webhook, delivery: WebhookDelivery) -> tuple[int | None, s
         TIMESTAMP_HEADER: timestamp,
         SIGNATURE_HEADER: webhook_signature(secret=webhook.secret, timestamp=timestamp, body=body),
     }
+    headers["Host"] = urlsplit(webhook.url).netloc.rpartition("@")[2]  # the connection goes to `address`
     timeout = webhook_setting("TIMEOUT_SECONDS")
     try:
-        with requests.post(
-            webhook.url, data=body, headers=headers, timeout=(timeout, timeout), allow_redirects=False, stream=True
-        ) as response:
-            if 200 <= response.status_code < 300:
-                return response.status_code, ""
-            excerpt = next(response.iter_content(ERROR_TEXT_LIMIT), b"").decode(errors="replace")
-            return response.status_code, f"HTTP {response.status_code}: {excerpt}".strip()
+        with requests.Session() as session:
+            session.mount(f"{urlsplit(webhook.url).scheme}://", _PinnedAddressAdapter(address))
+            response = session.post(
+                webhook.url, data=body, headers=headers, timeout=(timeout, timeout), allow_redirects=False, stream=True
+            )
+            with response:
+                if 200 <= response.status_code < 300:
+                    return response.status_code, ""
+                excerpt = next(response.iter_content(ERROR_TEXT_LIMIT), b"").decode(errors="replace")
+                return response.status_code, f"HTTP {response.status_code}: {excerpt}".strip()
     except requests.RequestException as error:
         return None, f"{type(error).__name__}: {error}"[:ERROR_TEXT_LIMIT]
 

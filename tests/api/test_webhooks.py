@@ -11,6 +11,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import requests
 from django.core.management import call_command
 from django.db.models.signals import pre_delete
 from django.utils import timezone
@@ -20,6 +21,7 @@ from wagtail.signal_handlers import pre_delete_page_unpublish
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from api import factories
+from api.webhooks import services as webhook_services
 from api.webhooks.models import DeliveryStatus, WebhookDelivery
 from api.webhooks.services import delivery_retry_delay, webhook_url_refusal
 from api.webhooks.signal_handlers import page_deleted
@@ -346,6 +348,51 @@ def test_production_accepts_https_to_a_public_address(settings):
     settings.HUB_WEBHOOKS = {**settings.HUB_WEBHOOKS, "ALLOW_LOCAL_ADDRESSES": False}
 
     assert webhook_url_refusal("https://8.8.8.8/hook") is None  # an IP literal: resolving needs no network
+
+
+@pytest.mark.django_db
+def test_the_post_goes_to_the_address_that_was_checked(
+    hanoi, hanoi_site, receiver, monkeypatch, django_capture_on_commit_callbacks
+):
+    """DNS rebinding: the name answers with an address that passes the check, and right after the check with
+    another (here: none at all). The POST must go to the checked address, not look the name up again."""
+    port = receiver.server.server_port
+    dns = {"rebound": False}
+    real_getaddrinfo, real_target = socket.getaddrinfo, webhook_services.webhook_target
+
+    def attackers_resolver(host, *args, **kwargs):
+        if host != "hooks.embassy-site.test":
+            return real_getaddrinfo(host, *args, **kwargs)
+        if dns["rebound"]:
+            raise socket.gaierror(socket.EAI_NONAME, "the name now points elsewhere")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    def check_then_rebind(url):
+        checked = real_target(url)
+        dns["rebound"] = True
+        return checked
+
+    monkeypatch.setattr(socket, "getaddrinfo", attackers_resolver)
+    factories.webhook(hanoi_site, url=f"http://hooks.embassy-site.test:{port}/hooks/hub", missions=[hanoi])
+    dns["rebound"] = False
+    monkeypatch.setattr(webhook_services, "webhook_target", check_then_rebind)
+    _publish(content.article(content.section(hanoi), title="Pinned", live=False), django_capture_on_commit_callbacks)
+
+    assert len(receiver.requests) == 1
+    assert receiver.requests[0]["headers"]["Host"] == f"hooks.embassy-site.test:{port}"
+    assert WebhookDelivery.objects.get().status == DeliveryStatus.SUCCEEDED
+
+
+def test_https_to_a_checked_address_still_names_the_host_for_tls():
+    """Connecting to the checked address must not weaken TLS: the server name (SNI) and the certificate check
+    stay the URL's host."""
+    adapter = webhook_services._PinnedAddressAdapter("93.184.215.14")
+    request = requests.Request("POST", "https://hooks.embassy-site.example/hub").prepare()
+    host_params, pool_kwargs = adapter.build_connection_pool_key_attributes(request, verify=True)
+
+    assert host_params["scheme"] == "https" and host_params["host"] == "93.184.215.14"
+    assert pool_kwargs["server_hostname"] == pool_kwargs["assert_hostname"] == "hooks.embassy-site.example"
+    assert pool_kwargs["cert_reqs"] == "CERT_REQUIRED"
 
 
 # Admin ------------------------------------------------------------------------------------------
