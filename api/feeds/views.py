@@ -17,6 +17,7 @@ from embassies.renditions import SOCIAL_SIZES
 from embassies.selectors import pages_public
 from hub.models import Mission
 
+from ..assets.serializers import NamedRenditions
 from ..pages.filters import CONTENT_TYPES
 from ..pages.serializers import hydrate
 
@@ -40,16 +41,22 @@ def _feed_pages(*, home: MissionHomePage, kind: str | None) -> list[Page]:
     return hydrate(list(pages.select_related("locale").order_by("-first_published_at", "-pk")[:FEED_SIZE]))
 
 
-def _og_rendition(page):
+def _og_image(request, page) -> tuple[str, int] | None:
+    """The hero image's `og` crop: (absolute URL, bytes). One the background task has not made yet is named by
+    its signed URL (made when first fetched) with a length of 0, as RSS advises for an unknown size: a feed
+    never draws an image inside its request."""
     if not page.hero_image_id:
         return None
-    return page.hero_image.get_renditions(SOCIAL_SIZES["og"])[SOCIAL_SIZES["og"]]
+    renditions = NamedRenditions(page.hero_image, request)
+    rendition = renditions.found.get(SOCIAL_SIZES["og"])
+    return renditions.url(SOCIAL_SIZES["og"]), rendition.file.size if rendition else 0
 
 
-def _enclosure(request, rendition) -> Enclosure:
-    extension = rendition.url.rsplit(".", 1)[-1].lower()
+def _enclosure(og: tuple[str, int]) -> Enclosure:
+    url, length = og
+    extension = url.rsplit(".", 1)[-1].lower()
     mime = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif"}
-    return Enclosure(request.build_absolute_uri(rendition.url), str(rendition.file.size), mime.get(extension, "image/jpeg"))
+    return Enclosure(url, str(length), mime.get(extension, "image/jpeg"))
 
 
 class FeedNegotiation(BaseContentNegotiation):
@@ -96,7 +103,7 @@ class MissionFeedView(APIView):
             feed_url=feed_url,
         )
         for page in pages:
-            og = _og_rendition(page)
+            og = _og_image(request, page)
             feed.add_item(
                 title=xml_safe(page.title),
                 link=page.get_full_url(request),
@@ -105,7 +112,7 @@ class MissionFeedView(APIView):
                 pubdate=page.first_published_at,
                 updateddate=page.last_published_at,
                 categories=[xml_safe(item.tag.name) for item in page.tagged_items.all()],
-                enclosures=[_enclosure(request, og)] if og else None,
+                enclosures=[_enclosure(og)] if og else None,
             )
         return HttpResponse(feed.writeString("utf-8"), content_type=f"{feed.content_type}")
 
@@ -125,9 +132,9 @@ def _json_feed(request, *, home, title: str, feed_url: str, pages: list[Page]) -
             "tags": [item.tag.name for item in page.tagged_items.all()],
             "language": page.locale.language_code,
         }
-        og = _og_rendition(page)
+        og = _og_image(request, page)
         if og:
-            item["image"] = request.build_absolute_uri(og.url)
+            item["image"] = og[0]
         items.append(item)
     body = {
         "version": "https://jsonfeed.org/version/1.1",

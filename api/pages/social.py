@@ -5,7 +5,7 @@ import re
 from embassies.models import SOCIAL_SHARE_LIMITS, MissionContentPage
 from embassies.renditions import SOCIAL_SIZES
 
-from ..assets.serializers import absolute_url
+from ..assets.serializers import NamedRenditions
 
 # X shortens every link to 23 characters whatever its length.
 X_LINK_LENGTH = 23
@@ -41,11 +41,12 @@ def social_payload(page: MissionContentPage, *, platform: str, request) -> dict:
     image = None
     if page.hero_image_id:
         spec = SOCIAL_SIZES[PLATFORM_IMAGE[platform]]
-        rendition = page.hero_image.get_renditions(spec)[spec]
+        renditions = NamedRenditions(page.hero_image, request)  # never draws an image inside the request
+        width, height = renditions.size(spec)
         image = {
-            "url": absolute_url(request, rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
+            "url": renditions.url(spec),
+            "width": width,
+            "height": height,
             "alt": page.hero_image.default_alt_text,
             "credit": page.hero_image.credit,
         }

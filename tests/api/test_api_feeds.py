@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from embassies import factories as content
+from embassies.renditions import SOCIAL_SIZES
 
 JSON_FEED_REQUIRED = {"version", "title", "items"}
 
@@ -79,3 +80,23 @@ def test_control_characters_pasted_into_a_page_do_not_break_the_feed(client, han
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert "Tết greetings" in [entry.title for entry in feed.entries]
+
+
+@pytest.mark.django_db
+def test_an_image_crop_not_made_yet_is_named_not_drawn_in_the_request(client, network_content):
+    image = network_content["article"].hero_image
+    image.renditions.all().delete()
+
+    feed = feedparser.parse(client.get("/api/v1/feeds/hanoi/vi/rss/").content)
+
+    entry = next(entry for entry in feed.entries if entry.title == network_content["article"].title)
+    enclosure = entry.enclosures[0]
+    assert "/images/" in enclosure.href and "fill-1200x630" in enclosure.href
+    assert enclosure.length == "0" and enclosure.type == "image/png"  # RSS's advice for a size not known yet
+    assert not image.renditions.exists()
+
+    image.renditions.all().delete()
+    made = image.get_rendition(SOCIAL_SIZES["og"])  # as the background task makes it
+    feed = feedparser.parse(client.get("/api/v1/feeds/hanoi/vi/rss/", HTTP_ACCEPT="application/rss+xml").content)
+    enclosure = next(entry for entry in feed.entries if entry.title == network_content["article"].title).enclosures[0]
+    assert enclosure.href.endswith(made.url) and enclosure.length == str(made.file.size)

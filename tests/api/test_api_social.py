@@ -36,3 +36,17 @@ def test_long_text_is_shortened_to_fit_x_counting_links_as_23(client, hanoi):
 def test_unknown_platform_is_404(client, network_content):
     response = client.get(f"/api/v1/pages/{network_content['article'].pk}/social/myspace/")
     assert response.status_code == 404 and "facebook" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_a_crop_not_made_yet_is_named_not_drawn_in_the_request(client, network_content):
+    """The background task makes renditions; until it has, the payload names the crop's signed URL (made on
+    first fetch) and the request draws nothing."""
+    article = network_content["article"]
+    article.hero_image.renditions.all().delete()
+
+    payload = client.get(f"/api/v1/pages/{article.pk}/social/facebook/").json()
+
+    assert "/images/" in payload["image"]["url"] and "fill-1200x630" in payload["image"]["url"]
+    assert payload["image"]["width"] / payload["image"]["height"] == pytest.approx(1200 / 630, rel=0.02)
+    assert not article.hero_image.renditions.exists()
