@@ -46,8 +46,24 @@ def webhook_setting(name: str):
 
 def webhook_url_refusal(url: str) -> str | None:
     """Why the hub will not POST to `url`, or None. Production sends only over HTTPS to public
-    addresses, so a webhook cannot be used to reach the hub's own network."""
+    addresses, so a webhook cannot be used to reach the hub's own network. In development (local addresses
+    allowed) the host is not looked up until a delivery is sent."""
+    if webhook_setting("ALLOW_LOCAL_ADDRESSES"):
+        return _shape_refusal(url)
     return webhook_target(url)[0]
+
+
+def _shape_refusal(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme != "https" and not (webhook_setting("ALLOW_LOCAL_ADDRESSES") and parts.scheme == "http"):
+        return "Webhook addresses must use https."
+    if not parts.hostname:
+        return "The webhook address has no host."
+    try:
+        parts.port  # noqa: B018 — raises for a port out of range
+    except ValueError:
+        return "The webhook address has an invalid port."
+    return None
 
 
 def webhook_target(url: str) -> tuple[str | None, str | None]:
@@ -56,21 +72,16 @@ def webhook_target(url: str) -> tuple[str | None, str | None]:
     The address is the one checked here: the POST connects to it rather than resolving the host again, so a
     name that answers with a public address for the check and an inside one for the connection (DNS
     rebinding) still cannot lead the hub into its own network."""
+    if refusal := _shape_refusal(url):
+        return refusal, None
     parts = urlsplit(url)
-    allow_local = webhook_setting("ALLOW_LOCAL_ADDRESSES")
-    if parts.scheme != "https" and not (allow_local and parts.scheme == "http"):
-        return "Webhook addresses must use https.", None
-    if not parts.hostname:
-        return "The webhook address has no host.", None
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        return "The webhook address has an invalid port.", None
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         addresses = sorted({info[4][0] for info in socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)})
     except (socket.gaierror, UnicodeError):
         return f"The host {parts.hostname} could not be resolved.", None
-    if not addresses or not (allow_local or all(_is_public_address(address) for address in addresses)):
+    public = all(_is_public_address(address) for address in addresses)
+    if not addresses or not (webhook_setting("ALLOW_LOCAL_ADDRESSES") or public):
         return f"The host {parts.hostname} is not a public address.", None
     return None, addresses[0]
 
