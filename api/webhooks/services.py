@@ -77,7 +77,8 @@ def webhook_target(url: str) -> tuple[str | None, str | None]:
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        addresses = sorted({info[4][0] for info in socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)})
+        found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+        addresses = list(dict.fromkeys(info[4][0] for info in found))  # the system's order of preference
     except (socket.gaierror, UnicodeError):
         return f"The host {parts.hostname} could not be resolved.", None
     public = all(_is_public_address(address) for address in addresses)
