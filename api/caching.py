@@ -23,7 +23,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
-from django.utils.translation import get_language
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
@@ -100,18 +99,15 @@ def _compute_content_version(now: datetime) -> _ContentVersion:
     )
 
 
-def content_version(request) -> tuple[str, datetime | None]:
-    """(version key, last-modified time) of everything public, computed once per request.
+def content_version() -> tuple[str, datetime | None]:
+    """(version key, last-modified time) of everything public.
 
     Every change of public content writes a log entry, so the process keeps the last version it computed and
     reuses it while the log's head is the same and the clock has not reached the next moment that changes an
     answer (an expiry, a notice coming into or out of force, an event ending): one query of four index lookups
-    per request, and the scans of the clock-driven moments only when something changed.
+    per call, and the scans of the clock-driven moments only when something changed.
     """
     global _latest_version
-    cached = getattr(request, "_hub_content_version", None)
-    if cached is not None:
-        return cached
     now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(_LOG_HEAD_SQL)
@@ -120,18 +116,14 @@ def content_version(request) -> tuple[str, datetime | None]:
     clock_moved = version is not None and version.good_until is not None and now >= version.good_until
     if version is None or version.log_head != log_head or clock_moved:
         version = _latest_version = _compute_content_version(now)
-    request._hub_content_version = (version.key, version.last_modified)
-    return request._hub_content_version
+    return version.key, version.last_modified
 
 
-def _etag(request) -> str:
-    version, _last_modified = content_version(request)
-    digest = hashlib.sha256(f"{version}|{request.get_full_path()}|{request.headers.get('Accept', '')}".encode())
-    return digest.hexdigest()[:32]
-
-
-def _last_modified(request) -> datetime | None:
-    return content_version(request)[1]
+def _answer_digest(request, version: str) -> str:
+    """Everything a public answer depends on: the content version, the absolute URL (scheme, host, path and
+    query) and the Accept header. It is the answer's ETag, and the key of the kept answer."""
+    raw = f"{version}|{request.build_absolute_uri()}|{request.headers.get('Accept', '')}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 class _Admission:
@@ -183,7 +175,9 @@ def cached_api_view(view, *, keep_answers: bool = False):
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or not admit(request):
             return view(request, *args, **kwargs)
-        etag, last_modified = quote_etag(_etag(request)), _last_modified(request)
+        version, last_modified = content_version()
+        digest = _answer_digest(request, version)
+        etag = quote_etag(digest)
         if _is_conditional(request):
             modified_at = last_modified and int(last_modified.timestamp())
             not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
@@ -191,7 +185,7 @@ def cached_api_view(view, *, keep_answers: bool = False):
                 return _add_cache_headers(not_modified, etag, last_modified)
         store, seconds = _response_cache() if keep_answers else (None, 0)
         if store is not None:
-            key = _response_key(request)
+            key = f"api-response:{digest}"
             kept = store.get(key)
             if kept is not None:
                 content, headers = kept
@@ -242,15 +236,9 @@ def search_api_view(view):
         if hasattr(response, "render"):
             response.render()
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-        moments = [moment for moment in (content_version(request)[1], _index_updated_at()) if moment is not None]
+        moments = [moment for moment in (content_version()[1], _index_updated_at()) if moment is not None]
         last_modified = max(moments) if moments else None
-        response["ETag"] = etag
-        if last_modified is not None:
-            response["Last-Modified"] = http_date(last_modified.timestamp())
-        patch_cache_control(
-            response, public=True, max_age=MAX_AGE_SECONDS, stale_while_revalidate=STALE_WHILE_REVALIDATE_SECONDS
-        )
-        patch_vary_headers(response, ["Accept"])
+        _add_cache_headers(response, etag, last_modified)
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified and int(last_modified.timestamp()), response=response
         )
@@ -271,11 +259,3 @@ def _response_cache():
     if seconds <= 0 or RESPONSE_CACHE_ALIAS not in settings.CACHES:
         return None, 0
     return caches[RESPONSE_CACHE_ALIAS], seconds
-
-
-def _response_key(request) -> str:
-    """Everything a public answer depends on: the content version, the absolute URL (scheme, host, path and
-    query), the Accept header and the active language."""
-    version, _last_modified = content_version(request)
-    raw = f"{version}|{request.build_absolute_uri()}|{request.headers.get('Accept', '')}|{get_language()}"
-    return "api-response:" + hashlib.sha256(raw.encode()).hexdigest()

@@ -110,14 +110,14 @@ def test_an_event_ending_changes_the_upcoming_answer_without_any_edit(client, ha
 
 
 @pytest.mark.django_db
-def test_the_clock_scans_run_only_when_the_log_moves(rf, network_content, hanoi):
-    """Each request reads the log's head (one query); the version's scans run again only after a change."""
-    content_version(rf.get("/"))  # whatever came before, the process now holds the current version
+def test_the_clock_scans_run_only_when_the_log_moves(network_content, hanoi):
+    """Each call reads the log's head (one query); the version's scans run again only after a change."""
+    content_version()  # whatever came before, the process now holds the current version
     with CaptureQueriesContext(connection) as unchanged:
-        same = content_version(rf.get("/"))
+        same = content_version()
     assert len(unchanged) == 1
 
     content.article(content.section(hanoi, "news"), title="Embassy opens a second visa centre")
     with CaptureQueriesContext(connection) as moved:
-        changed = content_version(rf.get("/"))
+        changed = content_version()
     assert len(moved) == 2 and changed[0] != same[0]
