@@ -9,8 +9,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 # URL spaces that are not language-prefixed: a 404 there is an answer, not a cue to try /<lang>/….
-UNPREFIXED_PATHS = ("/admin/", "/api/", "/documents/", "/media/", "/static/")
 API_PREFIX = "/api/"
+UNPREFIXED_PATHS = ("/admin/", API_PREFIX, "/documents/", "/media/", "/static/")
 
 
 class _NotForApi:

@@ -3,9 +3,10 @@
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from hub.middleware import API_PREFIX
+
 from .selectors import cors_origins_allowed
 
-API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 ALLOWED_HEADERS = "Accept, Accept-Language, Authorization, Content-Type, If-None-Match, If-Modified-Since, X-Api-Key"
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After"

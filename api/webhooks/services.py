@@ -12,7 +12,7 @@ import random
 import secrets
 import socket
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import requests
 import requests.adapters
@@ -49,12 +49,11 @@ def webhook_url_refusal(url: str) -> str | None:
     addresses, so a webhook cannot be used to reach the hub's own network. In development (local addresses
     allowed) the host is not looked up until a delivery is sent."""
     if webhook_setting("ALLOW_LOCAL_ADDRESSES"):
-        return _shape_refusal(url)
+        return _shape_refusal(urlsplit(url))
     return webhook_target(url)[0]
 
 
-def _shape_refusal(url: str) -> str | None:
-    parts = urlsplit(url)
+def _shape_refusal(parts: SplitResult) -> str | None:
     if parts.scheme != "https" and not (webhook_setting("ALLOW_LOCAL_ADDRESSES") and parts.scheme == "http"):
         return "Webhook addresses must use https."
     if not parts.hostname:
@@ -72,9 +71,9 @@ def webhook_target(url: str) -> tuple[str | None, str | None]:
     The address is the one checked here: the POST connects to it rather than resolving the host again, so a
     name that answers with a public address for the check and an inside one for the connection (DNS
     rebinding) still cannot lead the hub into its own network."""
-    if refusal := _shape_refusal(url):
-        return refusal, None
     parts = urlsplit(url)
+    if refusal := _shape_refusal(parts):
+        return refusal, None
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
@@ -251,11 +250,12 @@ def _post(*, webhook: Webhook, delivery: WebhookDelivery) -> tuple[int | None, s
         TIMESTAMP_HEADER: timestamp,
         SIGNATURE_HEADER: webhook_signature(secret=webhook.secret, timestamp=timestamp, body=body),
     }
-    headers["Host"] = urlsplit(webhook.url).netloc.rpartition("@")[2]  # the connection goes to `address`
+    parts = urlsplit(webhook.url)
+    headers["Host"] = parts.netloc.rpartition("@")[2]  # the connection goes to `address`
     timeout = webhook_setting("TIMEOUT_SECONDS")
     try:
         with requests.Session() as session:
-            session.mount(f"{urlsplit(webhook.url).scheme}://", _PinnedAddressAdapter(address))
+            session.mount(f"{parts.scheme}://", _PinnedAddressAdapter(address))
             response = session.post(
                 webhook.url, data=body, headers=headers, timeout=(timeout, timeout), allow_redirects=False, stream=True
             )
