@@ -6,11 +6,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.models import Translation
+
+from hub.isolation import admin_object_kind
 
 from . import views
 from .assets import admin_hooks  # noqa: F401  (asset library: permission policy, views, report)
 from .assets import upload_hooks  # noqa: F401  (multiple image uploader with near-duplicate warnings)
 from .models import Topic
+from .selectors import translation_sources_visible_to
 
 
 class TopicViewSet(SnippetViewSet):
@@ -56,3 +60,17 @@ def register_translations_out_of_date_menu_item():
     return TranslationsOutOfDateMenuItem(
         _("Translations out of date"), reverse("embassies_translations_out_of_date"), icon_name="resubmit", order=9100
     )
+
+
+@admin_object_kind("translation_source")
+def _visible_translation_sources(*, user, ids):
+    """wagtail-localize's URLs name a translation source: visible when its page is."""
+    return set(translation_sources_visible_to(user=user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+@admin_object_kind("translation")
+def _visible_translations(*, user, ids):
+    """wagtail-localize's editor URLs name a translation: visible when its source is."""
+    sources = translation_sources_visible_to(user=user)
+    return set(Translation.objects.filter(pk__in=ids, source__in=sources).values_list("pk", flat=True))
+

@@ -3,36 +3,45 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from api import urls as api_urls
 from embassies.assets.views import AltTextCheckedWorkflowActionView
 from frontend_templates import urls as site_urls
-from hub import isolation
+from hub.views import PageTypesUsageReportView
 from search.assets import chooser as asset_chooser
 
 urlpatterns = [
-    # Mission isolation: these shadow Wagtail's explorer and chooser browse URLs (same names).
-    path("admin/pages/<int:parent_page_id>/", isolation.explorer_index, name="wagtailadmin_explore"),
-    path(
-        "admin/pages/<int:parent_page_id>/results/",
-        isolation.explorer_index_results,
-        name="wagtailadmin_explore_results",
-    ),
-    path("admin/choose-page/<int:parent_page_id>/", isolation.page_chooser_browse, name="wagtailadmin_choose_page_child"),
-    # Asset rules: approving in review is refused while an image lacks alt text (shadows Wagtail's workflow action).
+    # These shadow Wagtail's own admin views (same paths), so they carry its admin-access check themselves;
+    # hub.isolation.AdminIsolationMiddleware checks the objects they name, as for every admin URL.
+    # Asset rules: approving in review is refused while an image lacks alt text.
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        AltTextCheckedWorkflowActionView.as_view(),
+        require_admin_access(AltTextCheckedWorkflowActionView.as_view()),
+    ),
+    # Page types usage names each type's last edited page: only one the user may see.
+    path("admin/reports/page-types-usage/", require_admin_access(PageTypesUsageReportView.as_view())),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(PageTypesUsageReportView.as_view(results_only=True)),
     ),
     # The image and document choosers search with the asset search (search/assets/chooser.py).
-    path("admin/images/chooser/", asset_chooser.image_chooser.choose_view, name="hub_image_chooser"),
-    path("admin/images/chooser/results/", asset_chooser.image_chooser.choose_results_view, name="hub_image_chooser_results"),
-    path("admin/documents/chooser/", asset_chooser.document_chooser.choose_view, name="hub_document_chooser"),
+    path("admin/images/chooser/", require_admin_access(asset_chooser.image_chooser.choose_view), name="hub_image_chooser"),
+    path(
+        "admin/images/chooser/results/",
+        require_admin_access(asset_chooser.image_chooser.choose_results_view),
+        name="hub_image_chooser_results",
+    ),
+    path(
+        "admin/documents/chooser/",
+        require_admin_access(asset_chooser.document_chooser.choose_view),
+        name="hub_document_chooser",
+    ),
     path(
         "admin/documents/chooser/results/",
-        asset_chooser.document_chooser.choose_results_view,
+        require_admin_access(asset_chooser.document_chooser.choose_results_view),
         name="hub_document_chooser_results",
     ),
     path("admin/", include(wagtailadmin_urls)),

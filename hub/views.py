@@ -1,7 +1,10 @@
-"""Admin views for missions: the snippet create/edit views, with provisioning in the same transaction."""
+"""Admin views of the hub: missions (provisioned in the same transaction as the save) and the page-types report."""
 
 from django.db import transaction
+from wagtail.admin.views.reports import page_types_usage
 from wagtail.snippets.views.snippets import CreateView, EditView
+
+from .isolation import visible_ids
 
 from .services import ProvisioningError, mission_provision, region_provision
 
@@ -49,3 +52,18 @@ class RegionCreateView(RegionProvisioningMixin, CreateView):
 
 class RegionEditView(RegionProvisioningMixin, EditView):
     pass
+
+
+class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
+    """Wagtail's page-types report, naming a type's last edited page only when the user may explore it.
+
+    The counts stay network-wide (they name nothing); another mission's draft title never shows."""
+
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        edited = {item.last_edited_page.pk for item in page_types if getattr(item, "last_edited_page", None)}
+        visible = visible_ids("page", user=self.request.user, ids=edited)
+        for item in page_types:
+            if getattr(item, "last_edited_page", None) and item.last_edited_page.pk not in visible:
+                item.last_edited_page = None
+        return page_types

@@ -194,3 +194,33 @@ def test_mission_editor_cannot_add_pages_under_another_mission(client, staff, ma
     assert _refused(response)
     own_section = material["hanoi"]["section"]
     assert client.get(f"/admin/pages/add/embassies/articlepage/{own_section.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("action", ["delete", "move", "publish", "unpublish"])
+def test_bulk_action_confirmation_lists_only_pages_within_reach(client, staff, material, action):
+    own, other = material["hanoi"], material["paris"]
+    client.force_login(staff["hanoi_head"])
+    response = client.get(f"/admin/bulk/wagtailcore/page/{action}/?id={own['page'].pk}&id={other['page'].pk}")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert own["page"].title in body
+    assert other["page"].title not in body and other["word"] not in body
+
+
+def test_bulk_select_all_under_another_missions_section_is_404(client, staff, material):
+    client.force_login(staff["hanoi_editor"])
+    response = client.get(f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={material['paris']['section'].pk}")
+    assert response.status_code == 404
+
+
+def test_move_confirmation_for_another_missions_page_is_404(client, staff, material):
+    client.force_login(staff["hanoi_head"])
+    destination = material["hanoi"]["section"].pk
+    response = client.get(f"/admin/pages/{material['paris']['page'].pk}/move/{destination}/confirm/")
+    assert response.status_code == 404
+    assert material["paris"]["word"] not in response.content.decode()
+
+
+def test_page_chooser_browse_needs_a_signed_in_admin_user(client, material):
+    response = client.get(f"/admin/choose-page/{material['paris']['section'].pk}/")
+    assert response.status_code == 302 and "/login/" in response["Location"]

@@ -7,9 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from hub.isolation import admin_object_kind
+
 from . import views
 from .permissions import register_asset_permission_policies
 from .rules import page_asset_warnings
+from .selectors import documents_choosable_by, images_choosable_by
 
 register_asset_permission_policies()
 
@@ -50,3 +53,16 @@ def flag_assets_used_against_their_rights(request, page):
     if request.method == "GET":
         for warning in page_asset_warnings(page=page.specific):
             messages.warning(request, warning)
+
+
+@admin_object_kind("image")
+def _visible_images(*, user, ids):
+    """Admin URLs naming an image answer only staff who may choose it (own collections, or shared)."""
+    return set(images_choosable_by(user=user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+@admin_object_kind("document")
+def _visible_documents(*, user, ids):
+    """Admin URLs naming a document answer only staff who may choose it (own collections, or shared)."""
+    return set(documents_choosable_by(user=user).filter(pk__in=ids).values_list("pk", flat=True))
+

@@ -10,9 +10,11 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import WorkflowRule
+from hub.isolation import admin_object_kind, visible_ids
+
+from .models import Submission, WorkflowRule
 from .permissions import review_policy
-from .selectors import missions_overseen_by
+from .selectors import missions_overseen_by, submissions_in_review
 from .views import audit, dashboard, queue
 
 
@@ -93,3 +95,18 @@ class WorkflowRuleViewSet(SnippetViewSet):
 
 
 register_snippet(WorkflowRuleViewSet)
+
+
+@admin_object_kind("page")
+def _pages_awaiting_review(*, user, ids):
+    """Reviewers without page permissions (duty officers, the press office) see what waits for their review."""
+    return set(submissions_in_review(user=user).filter(page_id__in=ids).values_list("page_id", flat=True))
+
+
+@admin_object_kind("submission")
+def _visible_submissions(*, user, ids):
+    """The review queue's URLs name a submission: visible with its page."""
+    page_ids = dict(Submission.objects.filter(pk__in=ids).values_list("pk", "page_id"))
+    visible_pages = visible_ids("page", user=user, ids=set(page_ids.values()))
+    return {pk for pk, page_id in page_ids.items() if page_id in visible_pages}
+

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "hub.middleware.AuthenticationMiddleware",
     "hub.middleware.MessageMiddleware",
+    # Admin URLs naming another mission's object answer 404 before their view runs (hub/isolation.py).
+    "hub.isolation.AdminIsolationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

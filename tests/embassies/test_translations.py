@@ -35,8 +35,9 @@ def update_url(page):
 
 
 def refused(response) -> bool:
-    """Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and an error message."""
-    return response.status_code == 302 and response["Location"] == "/admin/"
+    """Refused: Wagtail's redirect to the dashboard for a PermissionDenied, or the hub's 404 for another
+    mission's page (hub/isolation.py), which the other mission's staff may not know exists."""
+    return response.status_code == 404 or (response.status_code == 302 and response["Location"] == "/admin/")
 
 
 def locale(code):
