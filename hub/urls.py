@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from api import urls as api_urls
+from embassies.assets.downloads import document_download
 from embassies.assets.views import AltTextCheckedWorkflowActionView
 from frontend_templates import urls as site_urls
 from hub.views import PageTypesUsageReportView
@@ -45,6 +46,8 @@ urlpatterns = [
         name="hub_document_chooser_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Document files through the asset rule (shadows Wagtail's serve URL, same path and arguments).
+    re_path(r"^documents/(\d+)/(.*)$", document_download),
     path("documents/", include(wagtaildocs_urls)),
     # Signed URLs of renditions the background task has not made yet: made on first fetch, then a redirect.
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(action="redirect"), name="wagtailimages_serve"),

@@ -26,6 +26,7 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 
 from embassies.models import ArticlePage, HubDocument, HubImage, MissionHomePage
 from embassies.models.media import AssetLicence
+from embassies.selectors import documents_public
 from hub.models import Mission
 from hub.selectors import pages_explorable_by
 
@@ -205,3 +206,11 @@ def assets_flagged_in_use(*, user, today: date | None = None) -> list[FlaggedAss
                     )
                 )
     return flagged
+
+
+def document_downloadable(*, document: HubDocument, user) -> tuple[bool, bool]:
+    """(may download, is public) for a document file: public when a public page links it (the rule the API and
+    feeds follow); otherwise only staff who may choose it (their own mission's collection, or shared)."""
+    if documents_public().filter(pk=document.pk).exists():
+        return True, True
+    return documents_choosable_by(user=user).filter(pk=document.pk).exists(), False

@@ -1,12 +1,16 @@
 """The hub's own image and document models, swapped in from the first migration."""
 
+import posixpath
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
 
 from embassies.assets.fields import AssetTranslationsField, validate_video_link
+from embassies.assets.storage import private_asset_storage
 from hub.models import validate_content_language
 
 
@@ -83,6 +87,11 @@ class AssetFields(models.Model):
 class HubImage(AssetFields, AbstractImage):
     """An image in a mission's collection, with its credit, source mission and licence."""
 
+    # The original stays out of the public media root; only renditions are published (embassies/assets/storage.py).
+    file = WagtailImageField(
+        verbose_name=_("file"), upload_to=get_upload_to, width_field="width", height_field="height",
+        storage=private_asset_storage,
+    )
     alt_text = models.CharField(max_length=400, blank=True, help_text=_("Describe the image for people who cannot see it."))
     caption = models.CharField(max_length=400, blank=True)
     people_consent = models.CharField(max_length=20, choices=PeopleConsent.choices, default=PeopleConsent.NO_PEOPLE)
@@ -124,7 +133,16 @@ class HubImage(AssetFields, AbstractImage):
 
 
 class HubRendition(AbstractRendition):
+    """A resized copy of an image: public files, in a folder per image whose name cannot be guessed.
+
+    Rendition names follow the original's file name, so without the folder anyone who knew or guessed a private
+    image's name could fetch its crops from /media/. The folder is a keyed digest of the image's id."""
+
     image = models.ForeignKey(HubImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        folder = salted_hmac("embassies.HubRendition.folder", str(self.image_id)).hexdigest()[:20]
+        return posixpath.join("images", folder, self.file.field.storage.get_valid_name(filename))
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
@@ -133,6 +151,8 @@ class HubRendition(AbstractRendition):
 class HubDocument(AssetFields, AbstractDocument):
     """A downloadable document (brochure, statement PDF, form) with its provenance and licence."""
 
+    # Downloaded only through the view that applies the asset rule (embassies/assets/downloads.py).
+    file = models.FileField(upload_to="documents", verbose_name=_("file"), storage=private_asset_storage)
     kind = models.CharField(max_length=20, choices=AssetKind.choices, default=AssetKind.DOCUMENT)
     translations = AssetTranslationsField(
         _("title per language"), keys=("title",), default=dict, blank=True,

@@ -175,7 +175,10 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Originals of images and documents, never under MEDIA_ROOT (embassies/assets/storage.py, docs/security.md).
+    "private": {"BACKEND": "embassies.assets.storage.PrivateAssetStorage"},
 }
+HUB_PRIVATE_MEDIA_ROOT = os.environ.get("HUB_PRIVATE_MEDIA_ROOT", "")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email

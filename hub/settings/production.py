@@ -41,6 +41,7 @@ if os.environ.get("WAGTAILFRONTENDCACHE_URL"):
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "private": {"BACKEND": "embassies.assets.storage.PrivateAssetStorage"},
 }
 
 # Persistent database connections (seconds; DATABASE_CONN_MAX_AGE=0 turns them off): opening one per request

@@ -10,7 +10,14 @@ from embassies.factories import photo_like_image
 
 
 def stored_files(media_root) -> list[str]:
-    return sorted(str(path.relative_to(media_root)) for path in media_root.rglob("*") if path.is_file())
+    """Every file kept: renditions under the media root, originals in its private sibling (embassies/assets/storage.py)."""
+    private_root = media_root.with_name(f"{media_root.name}-private")
+    return sorted(
+        f"{label}{path.relative_to(root)}"
+        for label, root in (("", media_root), ("private:", private_root))
+        for path in root.rglob("*")
+        if path.is_file()
+    )
 
 
 def encoded(image: PILImage.Image, image_format: str, **options) -> bytes:

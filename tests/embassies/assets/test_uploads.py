@@ -217,7 +217,7 @@ def test_document_whose_content_does_not_match_its_extension_is_refused(editor_c
     assert stored_files(media_root) == []
 
 
-def test_real_documents_are_accepted_and_served_as_attachments(editor_client, client, media_root):
+def test_real_documents_are_accepted_and_served_as_attachments(editor_client, media_root):
     docx = io.BytesIO()
     with zipfile.ZipFile(docx, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -226,9 +226,8 @@ def test_real_documents_are_accepted_and_served_as_attachments(editor_client, cl
     assert add_documents_multiple(editor_client, upload("form.docx", docx.getvalue()))["success"] is True
     assert add_documents_multiple(editor_client, upload("checklist.txt", b"Passport\nPhotos\n"))["success"] is True
 
-    client.logout()
     for document in HubDocument.objects.filter(file__startswith="documents/"):
-        response = client.get(document.url)
+        response = editor_client.get(document.url)  # used by no public page yet: only the mission's staff get it
         assert response.status_code == 200
         assert response["Content-Disposition"].startswith("attachment"), document.filename
         assert response["X-Content-Type-Options"] == "nosniff"
