@@ -125,3 +125,23 @@ def network_homes_public(*, root: Page) -> list[MissionHomePage]:
     """The public mission homes under a network root (the portal page), by name."""
     homes = MissionHomePage.objects.child_of(root).select_related("mission", "locale")
     return list(pages_public(queryset=homes).order_by("title"))
+
+
+def mission_homes_public() -> list[MissionHomePage]:
+    """Every public mission home (one per mission and language), in the order a sitemap index lists them."""
+    homes = MissionHomePage.objects.select_related("mission", "locale")
+    return list(pages_public(queryset=homes).order_by("mission__slug", "locale__language_code"))
+
+
+def sitemap_pages_public(*, home: MissionHomePage) -> list[tuple[Page, list[Page]]]:
+    """The public pages of one mission home (itself included), each with its public translations (itself too),
+    for a sitemap with hreflang alternates. Two queries, whatever the number of pages."""
+    pages = list(
+        pages_public(queryset=Page.objects.descendant_of(home, inclusive=True)).select_related("locale").order_by("path")
+    )
+    translations: dict = {}
+    for translation in pages_public(
+        queryset=Page.objects.filter(translation_key__in={page.translation_key for page in pages}).select_related("locale")
+    ).order_by("locale__language_code"):
+        translations.setdefault(translation.translation_key, []).append(translation)
+    return [(page, translations.get(page.translation_key, [page])) for page in pages]

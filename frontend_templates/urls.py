@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("<slug:mission_slug>/search/", views.mission_search, name="mission_search"),
+    path("<slug:mission_slug>/sitemap.xml", views.mission_sitemap, name="mission_sitemap"),
 ]

@@ -1,7 +1,7 @@
-"""Views of the reference site that are not Wagtail pages: a mission's search."""
+"""Views of the reference site that are not Wagtail pages: a mission's search, sitemaps and robots.txt."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, override
@@ -13,7 +13,7 @@ from search.selectors import pages_search
 
 from .context import LANGUAGE_NAMES, layout_for
 from .labels import KINDS
-from .selectors import mission_home_public
+from .selectors import mission_home_public, mission_homes_public, sitemap_pages_public
 
 SEARCH_PAGE_SIZE = 10
 FACET_FILTERS = {"kind": "kinds", "locale": "locales", "tags": "tags"}
@@ -96,3 +96,41 @@ def mission_search(request, mission_slug: str):
         "meta": {"title": home.title, "url": request.build_absolute_uri(), "og_type": "website"},
     }
     return render(request, "frontend_templates/search.html", context, status=400 if errors else 200)
+
+
+def sitemap_index(request):
+    """/sitemap.xml: one sitemap per public mission home (mission and language)."""
+    sitemaps = []
+    for home in mission_homes_public():
+        with override(home.locale.language_code):
+            url = reverse("mission_sitemap", kwargs={"mission_slug": home.mission.slug})
+        sitemaps.append({"url": request.build_absolute_uri(url), "lastmod": home.last_published_at})
+    return render(request, "frontend_templates/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml")
+
+
+def mission_sitemap(request, mission_slug):
+    """/<lang>/<mission>/sitemap.xml: the mission's public pages in that language, with their translations."""
+    home = mission_home_public(mission_slug=mission_slug, language_code=get_language())
+    if home is None:
+        raise Http404("No such mission site.")
+    entries = [
+        {
+            "url": page.get_full_url(request),
+            "lastmod": page.last_published_at,
+            "alternates": [
+                {"hreflang": translation.locale.language_code, "url": translation.get_full_url(request)}
+                for translation in translations
+            ]
+            if len(translations) > 1
+            else [],
+        }
+        for page, translations in sitemap_pages_public(home=home)
+    ]
+    return render(request, "frontend_templates/sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
+def robots_txt(request):
+    """Crawlers may read the public site, not the admin or the API, and find the sitemap index."""
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Allow: /", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -11,6 +11,7 @@ from api import urls as api_urls
 from embassies.assets.downloads import document_download
 from embassies.assets.views import AltTextCheckedWorkflowActionView
 from frontend_templates import urls as site_urls
+from frontend_templates import views as site_views
 from hub.views import PageTypesUsageReportView
 from search.assets import chooser as asset_chooser
 
@@ -52,6 +53,9 @@ urlpatterns = [
     # Signed URLs of renditions the background task has not made yet: made on first fetch, then a redirect.
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(action="redirect"), name="wagtailimages_serve"),
     path("api/", include(api_urls)),
+    # Crawlers: not language-prefixed (each mission's sitemap is, under its own path).
+    path("sitemap.xml", site_views.sitemap_index, name="sitemap_index"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

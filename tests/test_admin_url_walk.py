@@ -2,11 +2,11 @@
 
 `tests/test_admin_isolation.py` checks the views someone thought of; this test finds the ones nobody did. It
 reads the whole admin URLconf (Wagtail's, wagtail-localize's and the hub's own), fills each pattern's ids with
-Paris's objects in every state that must stay private — a never-published draft, a live page with an unapproved
-newer revision, a page in review, a scheduled page, a login-restricted page, an expired page, a private image and
-document, a draft translation — and GETs it (following redirects, so a flash message that quotes a title counts)
-as a Hanoi editor, a Hanoi head and an Asia-Pacific reviewer. Every secret title carries MARKER; any answer
-that shows it is a leak.
+Paris's objects in every state that must stay private — a never-published (and locked) draft, a live page with
+an unapproved newer revision, a page in review, a scheduled page, a login-restricted page, an expired page, a
+draft translation, a private image and document — and GETs it as an anonymous visitor, a Hanoi editor, a Hanoi
+head and an Asia-Pacific reviewer, following a redirect once. Every secret title carries MARKER; an answer that
+shows one, in its page or in a flash message it queued, is a leak.
 """
 
 import itertools
@@ -55,7 +55,8 @@ def paris_secrets(paris, staff):
     states = {}
 
     draft = content.article(news, title=f"{MARKER} draft statement", live=False)
-    states["draft"] = {"page": draft}
+    Page.objects.filter(pk=draft.pk).update(locked=True, locked_by=paris_editor, locked_at=timezone.now())
+    states["draft"] = {"page": draft}  # locked too, for the locked-pages report
 
     revised = content.article(news, title="Paris public headline")
     revised.title = f"{MARKER} unapproved revision"
@@ -115,7 +116,7 @@ def paris_secrets(paris, staff):
 
 
 def _admin_patterns():
-    """(route with placeholders, the view's URL name) of every admin URL, Wagtail's nested URLconfs included."""
+    """The route, with `<name>` placeholders, of every admin URL, Wagtail's nested URLconfs included."""
 
     def walk(patterns, prefix):
         for pattern in patterns:

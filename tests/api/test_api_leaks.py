@@ -110,3 +110,16 @@ def test_rich_text_links_to_non_public_pages_lose_their_address(client, network_
     for secret in secret_pages:
         assert secret.slug not in html and f"link {secret.pk}" in html
     assert f'<a href="{public.url}">link {public.pk}</a>' in html
+
+
+@pytest.mark.django_db
+def test_private_document_files_and_sitemaps_show_nothing_secret(client, network_content):
+    for document in network_content["secret_documents"]:
+        assert client.get(document.url).status_code == 404
+    assert client.get(network_content["public_document"].url).status_code == 200
+    for url in ("/sitemap.xml", "/vi/hanoi/sitemap.xml", "/en/hanoi/sitemap.xml"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SECRET not in response.content.decode()
+        for page in network_content["secret_pages"] + [network_content["draft_translation"]]:
+            assert page.get_url() not in response.content.decode(), f"{page.title} in {url}"
