@@ -80,15 +80,15 @@ def _choosable_pages(*, user, ids):
 
 @admin_object_kind("choosable_page")
 def _choosable_as_visible_pages(*, user, ids):
+    """Whatever the user may see (a page waiting for their review, say) they may also browse to in the chooser."""
     return visible_ids("page", user=user, ids=ids)
 
 
 def _visible_by_page(queryset, *, user, ids, page_id_field):
-    page_ids = {int(pk) for pk in queryset.filter(pk__in=ids).values_list(page_id_field, flat=True) if pk}
-    visible_pages = visible_ids("page", user=user, ids=page_ids)
-    return {
-        pk for pk, page_id in queryset.filter(pk__in=ids).values_list("pk", page_id_field) if int(page_id) in visible_pages
-    }
+    """Ids of `queryset` rows whose page (by `page_id_field`) the user may see."""
+    rows = [(pk, int(page_id)) for pk, page_id in queryset.filter(pk__in=ids).values_list("pk", page_id_field) if page_id]
+    visible_pages = visible_ids("page", user=user, ids={page_id for _pk, page_id in rows})
+    return {pk for pk, page_id in rows if page_id in visible_pages}
 
 
 @admin_object_kind("revision")
@@ -145,9 +145,9 @@ def _bulk_ids_kept(request, kwargs) -> None:
     if kind is None:
         return
     query = request.GET.copy()
-    asked = [value for value in query.getlist("id") if value.isdigit()]
-    seen = visible_ids(kind, user=request.user, ids={int(value) for value in asked})
-    query.setlist("id", [value for value in query.getlist("id") if value == "all" or int(value) in seen])
+    asked = query.getlist("id")
+    seen = visible_ids(kind, user=request.user, ids={int(value) for value in asked if value.isdigit()})
+    query.setlist("id", [value for value in asked if value == "all" or (value.isdigit() and int(value) in seen)])
     child_of = query.get("childOf")
     if child_of and (not child_of.isdigit() or not visible_ids("page", user=request.user, ids={int(child_of)})):
         raise Http404("No such page in your part of the network.")

@@ -61,9 +61,9 @@ class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
 
     def decorate_paginated_queryset(self, page_types):
         page_types = super().decorate_paginated_queryset(page_types)
-        edited = {item.last_edited_page.pk for item in page_types if getattr(item, "last_edited_page", None)}
+        edited = {item.last_edited_page_id for item in page_types if item.last_edited_page_id}
         visible = visible_ids("page", user=self.request.user, ids=edited)
         for item in page_types:
-            if getattr(item, "last_edited_page", None) and item.last_edited_page.pk not in visible:
+            if item.last_edited_page_id not in visible:
                 item.last_edited_page = None
         return page_types

@@ -207,6 +207,13 @@ def test_bulk_action_confirmation_lists_only_pages_within_reach(client, staff, m
     assert other["page"].title not in body and other["word"] not in body
 
 
+def test_bulk_action_with_ids_that_are_not_numbers_is_not_a_server_error(client, staff, material):
+    client.force_login(staff["hanoi_head"])
+    response = client.get(f"/admin/bulk/wagtailcore/page/delete/?id=abc&id={material['hanoi']['page'].pk}")
+    assert response.status_code == 200
+    assert material["hanoi"]["page"].title in response.content.decode()
+
+
 def test_bulk_select_all_under_another_missions_section_is_404(client, staff, material):
     client.force_login(staff["hanoi_editor"])
     response = client.get(f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={material['paris']['section'].pk}")

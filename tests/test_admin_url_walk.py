@@ -32,7 +32,8 @@ MARKER = "Zephyrmark"
 WALKERS = ("anonymous", "hanoi_editor", "hanoi_head", "asia_reviewer")
 SKIPPED_ROUTES = {"admin/logout/", "admin/failwhale/"}  # ends the walker's session; Wagtail's deliberate 500
 
-# Which of a state's objects fills a URL keyword argument, by the argument's name.
+# Which of a state's objects fills a URL keyword argument, by the argument's name. Written here on purpose rather
+# than read from hub.isolation.ADMIN_OBJECT_KWARGS: the walker must not share the guard's blind spots.
 OBJECT_KWARGS = {
     "page_id": "page", "parent_page_id": "page", "page_to_move_id": "page", "destination_id": "page",
     "page_pk": "page", "revision_id": "revision", "task_state_id": "task_state", "task_id": "task",

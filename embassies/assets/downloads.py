@@ -29,5 +29,4 @@ def document_download(request, document_id, document_filename):
     else:
         patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ["Cookie"])
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return response  # Wagtail's serve already sends nosniff, the CSP and the attachment disposition
