@@ -1,7 +1,7 @@
 """Template context of the reference site: layout, share metadata, structured data and listings per page type.
 
-Images, bodies and alternates come from the API's own serializers (`api.pages`, `api.assets`), so the site
-shows exactly what an embassy site built on the API would: the same renditions, srcsets and public links.
+Images, bodies and alternates come from the presentation layer the API uses too (`embassies.presentation`), so
+the site shows exactly what an embassy site built on the API would: the same renditions, srcsets and public links.
 """
 
 import json
@@ -14,9 +14,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from api.assets.serializers import image_json
-from api.pages.body import BodyRenderer
-from api.pages.serializers import page_alternates
 from embassies.models import (
     ArticlePage,
     ConsularNoticePage,
@@ -26,7 +23,9 @@ from embassies.models import (
     NetworkRootPage,
     SectionIndexPage,
 )
-from embassies.selectors import pages_public
+from embassies.presentation.assets import image_json
+from embassies.presentation.body import page_body
+from embassies.presentation.pages import page_alternates
 
 from . import selectors
 
@@ -79,7 +78,7 @@ def layout_for(*, home: MissionHomePage | None, language_code: str, alternates: 
 
 
 def page_languages(page: Page, *, request) -> list[dict]:
-    """The page itself and its public translations, through the API's `page_alternates`."""
+    """The page itself and its public translations, through the presentation layer's `page_alternates`."""
     own = {"locale": page.locale.language_code, "title": page.title, "url": page.get_full_url(request)}
     return [own, *page_alternates(page, request=request)]
 
@@ -172,13 +171,6 @@ def _structured_data(page: Page, *, request, home: MissionHomePage | None, hero:
     return None
 
 
-def _body(page: MissionContentPage, *, request) -> list[dict]:
-    """The body as the API gives it: typed blocks, images with renditions, links only to public pages."""
-    linked_ids = {block.value["page"].pk for block in page.body if block.block_type == "call_to_action" and block.value["page"]}
-    public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
-    return BodyRenderer(request=request, public_page_ids=public_ids).render(page.body)
-
-
 def _listings(page: Page, *, request) -> dict:
     if isinstance(page, MissionHomePage):
         return {
@@ -218,5 +210,5 @@ def page_context(*, page: Page, request) -> dict:
     structured = _structured_data(page, request=request, home=home, hero=hero)
     context["json_ld"] = json_ld(structured) if structured else None
     if isinstance(page, MissionContentPage):
-        context["body"] = _body(page, request=request)
+        context["body"] = page_body(page, request=request)
     return context

@@ -1,7 +1,7 @@
 """Listing queries of the reference site: what a mission home, a section and the navigation show.
 
 Every query starts from `embassies.selectors.pages_public`, the rule the API and search use, so the site
-can never list a draft, a restricted page or an expired one. Pages come back through the API's `hydrate`
+can never list a draft, a restricted page or an expired one. Pages come back through the presentation layer's `hydrate`
 (specific instances, tags, topics and hero-image renditions in a fixed number of queries).
 """
 
@@ -13,7 +13,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 
-from api.pages.serializers import hydrate
+from embassies.presentation.pages import hydrate
 from embassies.models import (
     ArticleKind,
     ArticlePage,

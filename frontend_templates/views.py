@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, override
 from wagtail.models import Page
 
-from api.pages.serializers import hydrate
+from embassies.presentation.pages import hydrate
 from embassies.selectors import pages_public
 from search.selectors import pages_search
 

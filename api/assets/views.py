@@ -7,11 +7,13 @@ from rest_framework import generics
 from rest_framework.response import Response
 
 from embassies.models import AssetKind, AssetLicence, HubDocument, HubImage
+from embassies.presentation.assets import document_json, image_json
+from embassies.presentation.pages import hydrate, page_summary
 from embassies.renditions import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
 from search.assets.selectors import assets_search
 
-from ..pages.serializers import PageSummarySerializer, hydrate, page_summary
+from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
 from .filters import AssetFilter, ImageFilter
 from .serializers import (
@@ -21,8 +23,6 @@ from .serializers import (
     ImageSearchResultsSerializer,
     ImageSerializer,
     asset_search_json,
-    document_json,
-    image_json,
 )
 
 

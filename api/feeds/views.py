@@ -13,13 +13,13 @@ from rest_framework.views import APIView
 from wagtail.models import Page
 
 from embassies.models import ArticleKind, MissionHomePage
+from embassies.presentation.assets import NamedRenditions
+from embassies.presentation.pages import hydrate
 from embassies.renditions import SOCIAL_SIZES
 from embassies.selectors import pages_public
 from hub.models import Mission
 
-from ..assets.serializers import NamedRenditions
 from ..pages.filters import CONTENT_TYPES
-from ..pages.serializers import hydrate
 
 FEED_SIZE = 30
 # Characters XML 1.0 cannot carry (pasted from word processors now and then): one would fail the whole feed.

@@ -1,186 +1,20 @@
-"""Page JSON for the API.
-
-Building dicts in plain functions keeps hot listings fast; the Serializer classes below describe the
-same shapes for the OpenAPI schema and delegate to those functions.
+"""Page schema classes for the OpenAPI description. The page JSON itself is built by
+`embassies.presentation.pages`; the Serializer classes below describe the same shapes and delegate to it.
 """
 
-from collections import defaultdict
-from datetime import timezone as dt_timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from django.db.models import Prefetch
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from wagtail.models import Page
 
-from embassies.models import (
-    ArticlePage,
-    ConsularNoticePage,
-    EventPage,
-    HQRootPage,
-    HubImage,
-    MissionContentPage,
-    MissionHomePage,
-    SectionIndexPage,
-)
-from embassies.models.pages import mission_id_for_path
-from embassies.renditions import rendition_specs
-from embassies.selectors import pages_public
-from hub.models import Mission
+from embassies.presentation.pages import TYPE_NAMES, page_detail, page_summary
 
-from ..assets.serializers import ImageSerializer, image_json
-from .body import BodyRenderer, body_linked_page_ids
+from ..assets.serializers import ImageSerializer
 
-TYPE_NAMES = {
-    ArticlePage: "article",
-    EventPage: "event",
-    ConsularNoticePage: "consular_notice",
-    SectionIndexPage: "section",
-    MissionHomePage: "mission_home",
-    HQRootPage: "hq_root",
-}
 LIST_FIELDS = (
     "id", "type", "title", "slug", "locale", "mission", "path", "url", "detail_url", "summary", "kind",
     "first_published_at", "last_published_at", "hero_image", "tags", "topics",
     "starts_at", "ends_at", "timezone", "venue", "online_url", "registration_url",
     "notice_type", "severity", "valid_from", "valid_until", "in_force",
 )
-
-
-def path_in_mission(page: Page) -> str:
-    """The page's path below its mission home, e.g. 'news/visa-hours/' ('' for the home itself)."""
-    return "/".join(page.url_path.split("/")[3:])
-
-
-def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
-    """Specific instances of `pages` (order kept), with what their JSON needs loaded in a fixed
-    number of queries: one per page type, tags and topics per content type, one for hero images."""
-    ids_by_model = defaultdict(list)
-    for page in pages:
-        ids_by_model[page.specific_class or Page].append(page.pk)
-    specific = {}
-    for model, ids in ids_by_model.items():
-        queryset = model.objects.filter(pk__in=ids).select_related("locale")
-        if issubclass(model, MissionContentPage):
-            # Tag rows with their tag in one query (not one for the rows and one for the tags).
-            tagged_items = model.tagged_items.rel.related_model.objects.select_related("tag")
-            queryset = queryset.select_related("mission").prefetch_related(
-                Prefetch("tagged_items", queryset=tagged_items), "topics"
-            )
-        elif issubclass(model, MissionHomePage):
-            queryset = queryset.select_related("mission")
-        if not with_body:
-            queryset = queryset.defer_streamfields()
-        specific.update({page.pk: page for page in queryset})
-    image_ids = {page.hero_image_id for page in specific.values() if getattr(page, "hero_image_id", None)}
-    if image_ids:
-        images = HubImage.objects.filter(pk__in=image_ids).select_related("source_mission").prefetch_renditions(
-            *rendition_specs()
-        )
-        by_id = {image.pk: image for image in images}
-        for page in specific.values():
-            if getattr(page, "hero_image_id", None):
-                page.hero_image = by_id[page.hero_image_id]
-    return [specific[page.pk] for page in pages if page.pk in specific]
-
-
-def _local_iso(value, tz_name: str) -> str | None:
-    """`value` in the event's own time zone; UTC if a draft was saved without a valid one (previews show drafts)."""
-    if not value:
-        return None
-    try:
-        zone = ZoneInfo(tz_name)
-    except (ValueError, ZoneInfoNotFoundError):
-        zone = dt_timezone.utc
-    return timezone.localtime(value, zone).isoformat()
-
-
-def _mission_slug(page: Page) -> str | None:
-    mission = getattr(page, "mission", None)
-    if mission is not None:
-        return mission.slug
-    mission_id = mission_id_for_path(page.path)
-    return Mission.objects.filter(pk=mission_id).values_list("slug", flat=True).first()
-
-
-def page_summary(page: Page, *, request) -> dict:
-    """The listing shape of a page: everything but the body."""
-    data = {
-        "id": page.pk,
-        "type": TYPE_NAMES.get(type(page), "page"),
-        "title": page.title,
-        "slug": page.slug,
-        "locale": page.locale.language_code,
-        "mission": _mission_slug(page),
-        "path": path_in_mission(page),
-        "url": page.get_full_url(request),
-        "detail_url": request.build_absolute_uri(f"/api/v1/pages/{page.pk}/"),
-        "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
-        "last_published_at": page.last_published_at.isoformat() if page.last_published_at else None,
-    }
-    if isinstance(page, MissionContentPage):
-        data.update(
-            summary=page.summary,
-            hero_image=image_json(page.hero_image, request=request) if page.hero_image_id else None,
-            tags=sorted(item.tag.name for item in page.tagged_items.all()),
-            topics=[{"slug": topic.slug, "name": topic.name} for topic in page.topics.all()],
-        )
-    else:
-        data["summary"] = getattr(page, "introduction", "")
-    if isinstance(page, ArticlePage):
-        data["kind"] = page.kind
-    elif isinstance(page, EventPage):
-        data.update(
-            starts_at=_local_iso(page.starts_at, page.timezone),
-            ends_at=_local_iso(page.ends_at, page.timezone),
-            timezone=page.timezone,
-            venue=page.venue,
-            online_url=page.online_url,
-            registration_url=page.registration_url,
-        )
-    elif isinstance(page, ConsularNoticePage):
-        data.update(
-            notice_type=page.notice_type,
-            severity=page.severity,
-            valid_from=page.valid_from.isoformat(),
-            valid_until=page.valid_until.isoformat() if page.valid_until else None,
-            in_force=page.is_in_force(),
-        )
-    return data
-
-
-def page_alternates(page: Page, *, request) -> list[dict]:
-    """Public translations of the page, one per locale."""
-    translations = pages_public(queryset=page.get_translations().select_related("locale"))
-    return [
-        {
-            "locale": translation.locale.language_code,
-            "id": translation.pk,
-            "title": translation.title,
-            "url": translation.get_full_url(request),
-            "detail_url": request.build_absolute_uri(f"/api/v1/pages/{translation.pk}/"),
-        }
-        for translation in translations
-    ]
-
-
-def page_detail(page: Page, *, request) -> dict:
-    """A page with its body as typed blocks, social texts and alternates."""
-    data = page_summary(page, request=request)
-    data["seo_title"] = page.seo_title
-    data["search_description"] = page.search_description
-    data["alternates"] = page_alternates(page, request=request)
-    if isinstance(page, MissionContentPage):
-        linked_ids = body_linked_page_ids(page.body)
-        public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
-        data["body"] = BodyRenderer(request=request, public_page_ids=public_ids).render(page.body)
-        data["share_texts"] = {
-            "facebook": page.share_text_facebook,
-            "x": page.share_text_x,
-            "linkedin": page.share_text_linkedin,
-        }
-    return data
 
 
 class TopicSchemaSerializer(serializers.Serializer):

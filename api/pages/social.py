@@ -3,9 +3,8 @@
 import re
 
 from embassies.models import SOCIAL_SHARE_LIMITS, MissionContentPage
+from embassies.presentation.assets import NamedRenditions
 from embassies.renditions import SOCIAL_SIZES
-
-from ..assets.serializers import NamedRenditions
 
 # X shortens every link to 23 characters whatever its length.
 X_LINK_LENGTH = 23

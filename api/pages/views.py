@@ -9,12 +9,13 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
+from embassies.presentation.pages import hydrate, page_detail, page_summary
 from embassies.selectors import pages_public
 from hub.models import Mission
 
 from ..pagination import HubCursorPagination
 from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
-from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer, hydrate, page_detail, page_summary
+from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer
 from .social import social_payload
 
 

@@ -7,7 +7,8 @@ from rest_framework.response import Response
 from api.consumers.authentication import consumer_of
 from api.consumers.permissions import HasApiKey
 from api.consumers.selectors import consumer_covers_mission
-from api.pages.serializers import PageDetailSerializer, page_detail
+from api.pages.serializers import PageDetailSerializer
+from embassies.presentation.pages import page_detail
 
 from .selectors import preview_target
 

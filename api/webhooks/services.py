@@ -24,7 +24,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from api.consumers.models import ApiConsumer
-from api.pages.serializers import TYPE_NAMES, path_in_mission
+from embassies.presentation.pages import TYPE_NAMES, path_in_mission
 from hub.models import Mission
 
 from .models import DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent

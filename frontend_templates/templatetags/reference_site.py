@@ -2,7 +2,7 @@
 
 from django import template
 
-from api.assets.serializers import image_json
+from embassies.presentation.assets import image_json
 from embassies.models import ArticlePage, HubImage
 from search.documents import PAGE_TYPES
 

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from api.assets.serializers import image_json
+from embassies.presentation.assets import image_json
 from embassies import factories as content
 from embassies.renditions import SOCIAL_SIZES, extra_formats
 from frontend_templates.selectors import SECTION_PAGE_SIZE
@@ -171,6 +171,36 @@ def test_consular_notice_in_force_and_expired_are_marked(client, site):
 
     assert "status--critical" in in_force["class"] and "In force" in in_force.get_text()
     assert "status--expired" in expired["class"] and "No longer in force" in expired.get_text()
+
+
+def test_internal_links_in_a_body_keep_the_address_of_a_public_page_and_lose_a_drafts_on_site_and_api(client, site):
+    """One body presentation for both: a rich-text link or a call to action to a public page is a link on the
+    site and in the API; the same links to a draft keep their text and lose their address in both."""
+    news = site["news"]
+    public, linked_only_in_text = site["article"], site["event"]
+    draft = content.article(news, title="Draft statement", live=False)
+    page = content.article(
+        news,
+        title="Links to read",
+        body=[
+            ("rich_text", f'<p><a linktype="page" id="{linked_only_in_text.pk}">concert</a> and <a linktype="page" id="{draft.pk}">soon</a></p>'),
+            ("call_to_action", {"text": "Read the release", "page": public, "url": ""}),
+            ("call_to_action", {"text": "Read the draft", "page": draft, "url": ""}),
+        ],
+    )
+
+    main = html(client.get(page.url)).find("main")
+    assert main.find("a", string="concert")["href"] == linked_only_in_text.url
+    assert not main.find("a", string="soon").has_attr("href")
+    assert main.find("a", string="Read the release")["href"] in (public.url, public.full_url)
+    assert main.find("a", string="Read the draft") is None
+    assert draft.slug not in str(main)
+
+    body = client.get(f"/api/v1/pages/{page.pk}/").json()["body"]
+    assert f'<a href="{linked_only_in_text.url}">concert</a>' in body[0]["value"]["html"]
+    assert "soon" in body[0]["value"]["html"] and draft.slug not in body[0]["value"]["html"]
+    assert body[1]["value"]["url"] == public.full_url
+    assert body[2]["value"]["url"] is None
 
 
 # Listings and pagination

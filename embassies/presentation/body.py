@@ -1,12 +1,15 @@
 """A page body as typed JSON blocks, with every image resolved to its renditions in one batch."""
 
 from wagtail.blocks.list_block import ListValue
-from embassies.blocks import video_provider
-from embassies.models import HubImage
-from embassies.renditions import rendition_specs
-from embassies.rich_text import expand_public_html, linked_page_ids
+from wagtail.models import Page
 
-from ..assets.serializers import document_json, image_json
+from ..blocks import video_provider
+from ..models import HubImage
+from ..renditions import rendition_specs
+from ..rich_text import expand_public_html, linked_page_ids
+from ..selectors import pages_public
+
+from .assets import document_json, image_json
 
 IMAGE_FIELDS = {"image", "poster"}
 
@@ -97,3 +100,11 @@ class BodyRenderer:
         if block_type == "quote":
             return dict(value)
         return value
+
+
+def page_body(page, *, request) -> list[dict]:
+    """A content page's body as typed blocks, linking only to pages that are public (call-to-action targets and
+    rich-text links alike): the one body the API, previews and the reference site all show."""
+    linked_ids = body_linked_page_ids(page.body)
+    public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
+    return BodyRenderer(request=request, public_page_ids=public_ids).render(page.body)
