@@ -343,7 +343,3 @@ def engine_marked_down(config: EngineSettings) -> bool:
 
 def engine_mark_down(config: EngineSettings) -> None:
     cache.set(_breaker_key(config), True, BREAKER_SECONDS)
-
-
-def engine_mark_up(config: EngineSettings) -> None:
-    cache.delete(_breaker_key(config))
