@@ -6,6 +6,7 @@ class ApiConfig(AppConfig):
     verbose_name = "REST API"
 
     def ready(self):
+        from corsheaders.signals import check_request_enabled
         from django.db.models.signals import post_delete, post_save, pre_delete
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished
@@ -17,6 +18,7 @@ class ApiConfig(AppConfig):
 
         post_save.connect(consumer_handlers.consumer_changed, sender=ApiConsumer)
         post_delete.connect(consumer_handlers.consumer_changed, sender=ApiConsumer)
+        check_request_enabled.connect(consumer_handlers.cors_origin_listed)
         page_published.connect(webhook_handlers.page_published)
         page_unpublished.connect(webhook_handlers.page_unpublished)
         page_published.connect(cache_purge.purge_page_api_urls)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "corsheaders",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -69,7 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hub.middleware.RejectNulBytesMiddleware",
-    "api.consumers.cors.ConsumerCorsMiddleware",
+    # CORS under /api/ only, for origins an active consumer lists (api.consumers.signal_handlers.cors_origin_listed).
+    "corsheaders.middleware.CorsMiddleware",
     # Sessions, users and messages are skipped under /api/, which authenticates by key (hub/middleware.py).
     "hub.middleware.SessionMiddleware",
     "hub.middleware.HubLocaleMiddleware",
@@ -82,6 +84,17 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Browsers on an origin listed by an active API consumer may read the API from JavaScript; no origin is allowed
+# by settings, each is allowed by the check_request_enabled signal, and every API answer varies by Origin.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOWED_ORIGINS: list[str] = []
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "Accept", "Accept-Language", "Authorization", "Content-Type", "If-None-Match", "If-Modified-Since", "X-Api-Key",
+]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 600
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
