@@ -639,6 +639,8 @@ def main(argv: list[str] | None = None) -> int:
         "PYTHONPATH": str(ROOT),
         "LOG_LEVEL": "WARNING",
     }
+    # The demo app is installed by the development settings only; it seeds the same database.
+    seed_env = {**env, "DJANGO_SETTINGS_MODULE": "hub.settings.dev"}
     server = None
     try:
         print(f"Embassy Hub API benchmark — {cores} cores, load average {load_average()}")
@@ -652,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  reusing the prepared dataset in {data_dir}")
             dataset = prepared["dataset"]
         else:
-            run([*manage, "seed_demo", "--force", "--no-progress", "-v", "0"], env=env, label="seed_demo", timeout=900)
+            run([*manage, "seed_demo", "--force", "--no-progress", "-v", "0"], env=seed_env, label="seed_demo", timeout=900)
             dataset = internal_result(
                 run([PYTHON, __file__, "_internal", "extra-pages", str(args.min_pages)], env=env,
                     label="extra articles", timeout=600)

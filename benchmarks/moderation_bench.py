@@ -38,7 +38,7 @@ from tqdm import tqdm  # noqa: E402
 from embassies import factories as content  # noqa: E402
 from hub import factories  # noqa: E402
 from embassies.models import ArticlePage, ConsularNoticePage  # noqa: E402
-from hub.moderation.models import Submission  # noqa: E402
+from moderation.models import Submission  # noqa: E402
 from hub.roles import Role  # noqa: E402
 
 REGIONS = [

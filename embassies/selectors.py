@@ -9,9 +9,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry, PageQuerySet, ReferenceIndex
 from wagtail_localize.models import Translation, TranslationSource
 
+from hub.models import Mission, MissionKind
 from hub.selectors import pages_explorable_by
 
-from .models import HubDocument, HubImage
+from .models import HubDocument, HubImage, MissionHomePage
 
 
 def locales_page_translatable_into(*, user, page: Page) -> QuerySet[Locale]:
@@ -102,3 +103,26 @@ def pages_public_using(*, instance) -> PageQuerySet:
     page_type = ContentType.objects.get_for_model(Page)
     ids = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type).values_list("object_id", flat=True)
     return pages_public(queryset=Page.objects.filter(pk__in=[int(pk) for pk in ids]))
+
+
+def missions_public() -> QuerySet[Mission]:
+    """Missions with a public site (a live, unrestricted, unexpired home), with their profile's data prefetched."""
+    return (
+        Mission.objects.filter(home_pages__in=pages_public(queryset=MissionHomePage.objects.all()).values("pk"))
+        .distinct()
+        .select_related("region")
+        .prefetch_related("names", "social_accounts")
+        .order_by("name")
+    )
+
+
+def pages_choosable_by(*, user) -> PageQuerySet:
+    """Pages a staff member may link to: their own explorable pages plus HQ's live, public content."""
+    hq_home_paths = MissionHomePage.objects.filter(mission__kind=MissionKind.HQ).values_list("path", flat=True)
+    hq_public = Q()
+    for path in hq_home_paths:
+        hq_public |= Q(path__startswith=path)
+    explorable = pages_explorable_by(user=user)
+    if not hq_public:
+        return explorable
+    return Page.objects.filter(Q(pk__in=explorable.values("pk")) | (hq_public & Q(pk__in=pages_public().values("pk"))))

@@ -14,7 +14,7 @@ from . import views
 from .assets import admin_hooks  # noqa: F401  (asset library: permission policy, views, report)
 from .assets import upload_hooks  # noqa: F401  (multiple image uploader with near-duplicate warnings)
 from .models import Topic
-from .selectors import translation_sources_visible_to
+from .selectors import pages_choosable_by, translation_sources_visible_to
 
 
 class TopicViewSet(SnippetViewSet):
@@ -60,6 +60,20 @@ def register_translations_out_of_date_menu_item():
     return TranslationsOutOfDateMenuItem(
         _("Translations out of date"), reverse("embassies_translations_out_of_date"), icon_name="resubmit", order=9100
     )
+
+
+@admin_object_kind("choosable_page")
+def _choosable_pages(*, user, ids):
+    """The page chooser may browse to the user's own pages and to HQ's public content."""
+    return set(pages_choosable_by(user=user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def restrict_page_chooser(pages, request):
+    """Only pages the user may choose are offered to link to."""
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(pk__in=pages_choosable_by(user=request.user).values("pk"))
 
 
 @admin_object_kind("translation_source")

@@ -7,7 +7,7 @@ keyword arguments, by its route, or by the ids of a bulk action) must be one the
 a 404, as if the object did not exist. Bulk actions drop the ids the user may not see before the view reads them.
 
 What "may see" means is each domain's rule, registered with `admin_object_kind`: pages the user can explore
-(hub.selectors), assets they can choose (embassies.assets), translations of pages they can explore, submissions
+(hub.selectors) or choose (embassies), assets they can choose (embassies.assets), translations of pages they can explore, submissions
 of such pages. `tests/test_admin_url_walk.py` walks every admin URL to prove nothing is missed.
 """
 
@@ -17,7 +17,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, QueryDict
 from wagtail.models import Revision, TaskState, WorkflowState
 
-from .selectors import pages_choosable_by, pages_explorable_by
+from .selectors import pages_explorable_by
 
 ADMIN_PREFIX = "admin/"
 
@@ -71,11 +71,6 @@ def admin_object_kind(name: str):
 @admin_object_kind("page")
 def _visible_pages(*, user, ids):
     return set(pages_explorable_by(user=user).filter(pk__in=ids).values_list("pk", flat=True))
-
-
-@admin_object_kind("choosable_page")
-def _choosable_pages(*, user, ids):
-    return set(pages_choosable_by(user=user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 @admin_object_kind("choosable_page")
@@ -176,10 +171,3 @@ class AdminIsolationMiddleware:
         if match.route.startswith(f"{ADMIN_PREFIX}bulk/"):
             _bulk_ids_kept(request, view_kwargs)
         return None
-
-
-def restrict_page_chooser(pages, request):
-    """construct_page_chooser_queryset hook: only pages the user may choose."""
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(pk__in=pages_choosable_by(user=request.user).values("pk"))

@@ -18,9 +18,10 @@ class Role(models.TextChoices):
 
 
 HQ_ADMINISTRATORS_GROUP = "HQ administrators"
-# Moderation (hub.moderation): duty officers fast-track urgent notices network-wide; the press office reviews HQ content.
+# Moderation (moderation): duty officers fast-track urgent notices network-wide; the press office reviews HQ content.
 HQ_DUTY_OFFICERS_GROUP = "HQ duty officers"
 HQ_PRESS_OFFICE_GROUP = "HQ press office"
+HQ_GROUPS = {Role.HQ_DUTY_OFFICER: HQ_DUTY_OFFICERS_GROUP, Role.HQ_PRESS_OFFICER: HQ_PRESS_OFFICE_GROUP}
 HQ_PRESS_OFFICE_PAGE_PERMISSIONS = ["change_page"]
 
 # Page permissions granted on each of the mission's home pages (one per locale) and inherited below.

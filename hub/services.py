@@ -12,20 +12,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
-from embassies.models import HQRootPage, MissionHomePage, NetworkRootPage, SectionIndexPage
-
 from .models import Mission, MissionName, MissionSocialAccount, Region
-from .moderation.services import hq_moderation_group_provision, mission_workflows_provision
 from .roles import (
     GLOBAL_PERMISSIONS,
     HQ_ADMINISTRATOR_COLLECTION_PERMISSIONS,
     HQ_ADMINISTRATOR_PAGE_PERMISSIONS,
     HQ_ADMINISTRATORS_GROUP,
+    HQ_GROUPS,
     MISSION_COLLECTION_PERMISSIONS,
     MISSION_PAGE_PERMISSIONS,
     Role,
 )
-from .sections import sections_for
+from .signals import mission_provisioned
 
 
 class ProvisioningError(Exception):
@@ -75,7 +73,8 @@ def _grant_global(group: Group, role: Role) -> None:
     group.permissions.add(*_permissions(GLOBAL_PERMISSIONS[role]))
 
 
-def _sync_page_permissions(*, group: Group, pages: list[Page], codenames: list[str]) -> None:
+def group_page_permissions_sync(*, group: Group, pages: list[Page], codenames: list[str]) -> None:
+    """Give `group` these page permissions on each of `pages` (inherited below them); nothing is taken away."""
     permissions = _page_permissions(codenames)
     for page in pages:
         for permission in permissions:
@@ -97,10 +96,17 @@ def hq_administrators_provision() -> Group:
     """The HQ administrators group: every page, every collection, missions, regions and staff."""
     group, _created = Group.objects.get_or_create(name=HQ_ADMINISTRATORS_GROUP)
     _grant_global(group, Role.HQ_ADMINISTRATOR)
-    _sync_page_permissions(group=group, pages=[Page.get_first_root_node()], codenames=HQ_ADMINISTRATOR_PAGE_PERMISSIONS)
+    group_page_permissions_sync(group=group, pages=[Page.get_first_root_node()], codenames=HQ_ADMINISTRATOR_PAGE_PERMISSIONS)
     _sync_collection_permissions(
         group=group, collection=Collection.get_first_root_node(), names=HQ_ADMINISTRATOR_COLLECTION_PERMISSIONS
     )
+    return group
+
+
+def hq_group_provision(*, role: Role) -> Group:
+    """The HQ duty officers or HQ press office group, with the network-wide permissions its role carries."""
+    group, _created = Group.objects.get_or_create(name=HQ_GROUPS[role])
+    _grant_global(group, role)
     return group
 
 
@@ -115,109 +121,6 @@ def region_provision(*, region: Region, report: ProvisioningReport | None = None
     return group
 
 
-def network_root_ensure(*, locale: Locale) -> NetworkRootPage:
-    """The portal root in a locale; the first one becomes the default site's root."""
-    existing = NetworkRootPage.objects.filter(locale=locale).first()
-    if existing:
-        return existing
-    root = Page.get_first_root_node()
-    source = NetworkRootPage.objects.order_by("pk").first()
-    if source is not None:
-        network_root = source.copy_for_translation(locale)
-        network_root.save_revision().publish()
-        return network_root
-
-    network_root = NetworkRootPage(title="Embassy Hub", slug="network", locale=locale)
-    root.add_child(instance=network_root)
-    network_root.save_revision().publish()
-    # Replace Wagtail's placeholder "Welcome" page as the site's root.
-    Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page), slug="home").delete()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=network_root, is_default_site=True, site_name="Embassy Hub")
-    else:
-        site.root_page = network_root
-        site.site_name = "Embassy Hub"
-        site.save()
-    return network_root
-
-
-def _publish_title(page: Page, title: str, report: ProvisioningReport) -> None:
-    """Give a provisioned page the mission's (new) name without publishing anybody's draft.
-
-    A live page with nothing pending is renamed and republished. Otherwise the name goes into a new revision
-    on top of the latest draft: an editor's pending changes stay pending (and in review), and a page HQ
-    took offline stays offline.
-    """
-    if page.title == title and page.draft_title == title:
-        return
-    report.updated.append(f"page {page.url_path}: title → {title}")
-    if page.live and not page.has_unpublished_changes:
-        page.title = page.draft_title = title
-        page.save_revision().publish()
-        return
-    latest = page.get_latest_revision_as_object()
-    latest.title = title
-    latest.save_revision()
-
-
-def _mission_home_in(*, mission: Mission, locale: Locale, report: ProvisioningReport) -> MissionHomePage:
-    """The mission's home page in `locale`, created (as a translation of an existing one if any)."""
-    home = MissionHomePage.objects.filter(mission=mission, locale=locale).first()
-    if home is not None:
-        _publish_title(home.specific, mission.name_in(locale.language_code), report)
-        return home.specific
-    network_root = network_root_ensure(locale=locale)
-    clash = network_root.get_children().filter(slug=mission.slug).first()
-    if clash is not None:
-        raise ProvisioningError(
-            f"The address '{mission.slug}' is already used by the page '{clash.title}' (id {clash.pk}) "
-            f"in {locale.get_display_name()}; choose another slug or move that page."
-        )
-    source = MissionHomePage.objects.filter(mission=mission).order_by("pk").first()
-    if source is not None:
-        home = source.specific.copy_for_translation(locale)
-        home.title = home.draft_title = mission.name_in(locale.language_code)
-        home.save()
-        home.save_revision().publish()
-        report.created.append(f"home page {home.url_path}")
-        return home
-    page_class = HQRootPage if mission.is_hq else MissionHomePage
-    home = page_class(title=mission.name_in(locale.language_code), slug=mission.slug, mission=mission, locale=locale)
-    network_root.add_child(instance=home)
-    home.save_revision().publish()
-    report.created.append(f"home page {home.url_path}")
-    return home
-
-
-def _section_source(*, mission: Mission, home: MissionHomePage, slug: str) -> SectionIndexPage | None:
-    """The same section under another of the mission's home pages, to translate from."""
-    for other_home in MissionHomePage.objects.filter(mission=mission).exclude(pk=home.pk).order_by("pk"):
-        section = SectionIndexPage.objects.child_of(other_home).filter(slug=slug).first()
-        if section is not None:
-            return section
-    return None
-
-
-def _sections_ensure(*, mission: Mission, home: MissionHomePage, report: ProvisioningReport) -> None:
-    """Standard sections (News, Events, Consular…) under a home page, titled in its language."""
-    existing_slugs = set(home.get_children().values_list("slug", flat=True))
-    for section in sections_for(mission):
-        if section.slug in existing_slugs:
-            continue
-        title = section.title_in(home.locale.language_code)
-        source = _section_source(mission=mission, home=home, slug=section.slug)
-        if source is not None:
-            page = source.copy_for_translation(home.locale)
-            page.title = page.draft_title = title
-            page.save()
-        else:
-            page = SectionIndexPage(title=title, slug=section.slug, locale=home.locale)
-            home.add_child(instance=page)
-        page.save_revision().publish()
-        report.created.append(f"section {page.url_path}")
-
-
 def _collection_ensure(*, mission: Mission, report: ProvisioningReport) -> Collection:
     collection = mission.collection
     if collection is None:
@@ -230,28 +133,24 @@ def _collection_ensure(*, mission: Mission, report: ProvisioningReport) -> Colle
     return collection
 
 
-def _reviewer_permissions_sync(*, mission: Mission, home_pages: list[Page]) -> None:
-    """Only the reviewers of the mission's current region reach its pages and assets."""
+def _reviewer_collection_permissions_sync(*, mission: Mission) -> None:
+    """Only the reviewers of the mission's current region reach its assets."""
     reviewers = region_provision(region=mission.region)
     stale_groups = Group.objects.filter(reviewed_region__isnull=False).exclude(pk=reviewers.pk)
-    GroupPagePermission.objects.filter(group__in=stale_groups, page__in=home_pages).delete()
     GroupCollectionPermission.objects.filter(group__in=stale_groups, collection=mission.collection).delete()
-    _sync_page_permissions(group=reviewers, pages=home_pages, codenames=MISSION_PAGE_PERMISSIONS[Role.HQ_REVIEWER])
     _sync_collection_permissions(
         group=reviewers, collection=mission.collection, names=MISSION_COLLECTION_PERMISSIONS[Role.HQ_REVIEWER]
     )
 
 
 def mission_provision(*, mission: Mission) -> ProvisioningReport:
-    """Create or bring up to date the mission's pages, collection and groups, all or nothing."""
+    """Create or bring up to date the mission's collection and groups, then (through `mission_provisioned`) its
+    pages and workflows; all or nothing."""
     report = ProvisioningReport()
     with transaction.atomic():
         hq_administrators_provision()
-        locales = [locale_ensure(language_code=code) for code in mission.language_codes]
-        homes = [_mission_home_in(mission=mission, locale=locale, report=report) for locale in locales]
-        for home in homes:
-            _sections_ensure(mission=mission, home=home, report=report)
-
+        for code in mission.language_codes:
+            locale_ensure(language_code=code)
         collection = _collection_ensure(mission=mission, report=report)
         editors = _group_named(current=mission.editors_group, name=f"{mission.name} · Editors", report=report)
         heads = _group_named(current=mission.heads_group, name=f"{mission.name} · Heads", report=report)
@@ -260,14 +159,11 @@ def mission_provision(*, mission: Mission) -> ProvisioningReport:
             Mission.objects.filter(pk=mission.pk).update(
                 collection=collection, editors_group=editors, heads_group=heads
             )
-
-        home_pages = list(Page.objects.filter(pk__in=[home.pk for home in homes]))
         for group, role in ((editors, Role.MISSION_EDITOR), (heads, Role.MISSION_HEAD)):
             _grant_global(group, role)
-            _sync_page_permissions(group=group, pages=home_pages, codenames=MISSION_PAGE_PERMISSIONS[role])
             _sync_collection_permissions(group=group, collection=collection, names=MISSION_COLLECTION_PERMISSIONS[role])
-        _reviewer_permissions_sync(mission=mission, home_pages=home_pages)
-        mission_workflows_provision(mission=mission, home_pages=home_pages)
+        _reviewer_collection_permissions_sync(mission=mission)
+        mission_provisioned.send(sender=Mission, mission=mission, report=report)
     return report
 
 
@@ -327,7 +223,7 @@ def role_grant(*, user, role: Role, mission: Mission | None = None, region: Regi
     if role == Role.HQ_ADMINISTRATOR:
         group = hq_administrators_provision()
     elif role in (Role.HQ_DUTY_OFFICER, Role.HQ_PRESS_OFFICER):
-        group = hq_moderation_group_provision(role=role)
+        group = hq_group_provision(role=role)
     elif role == Role.HQ_REVIEWER:
         if region is None:
             raise ValueError("An HQ reviewer role needs a region.")

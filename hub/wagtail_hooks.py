@@ -1,11 +1,9 @@
-"""Admin registration for missions and regions, and the hooks that keep missions apart."""
+"""Admin registration for missions and regions (snippets with provisioning on save)."""
 
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import isolation
 from .forms import MissionAdminForm
 from .models import Mission, Region
 from .views import MissionCreateView, MissionEditView, RegionCreateView, RegionEditView
@@ -70,8 +68,3 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
-
-
-@hooks.register("construct_page_chooser_queryset")
-def restrict_page_chooser(pages, request):
-    return isolation.restrict_page_chooser(pages, request)

@@ -1,5 +1,7 @@
 """The indexing outbox: every change that may affect the search index, recorded with the change itself."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,11 @@ class IndexTarget(models.TextChoices):
     TOPIC = "topic", _("Every page filed under a topic")
     IMAGE = "image", _("One image (asset index)")
     DOCUMENT = "document", _("One document (asset index)")
+
+
+# A reindex re-applies the outbox entries written since shortly before it started: an entry is stamped when
+# its transaction writes it, which may be a little before that transaction commits.
+REINDEX_REPLAY_MARGIN = timedelta(minutes=5)
 
 
 class IndexOutboxQuerySet(models.QuerySet):

@@ -23,7 +23,7 @@ from embassies.models import ArticlePage, ConsularNoticePage, EventPage
 from .documents import documents_for, pages_indexable
 from .gateway import SearchEngineError, SearchGateway, SearchUnavailable, engine_settings, gateway_required
 from .indices import content_index_body
-from .models import IndexOutbox, IndexTarget
+from .models import REINDEX_REPLAY_MARGIN, IndexOutbox, IndexTarget
 from .assets.services import asset_gateway, asset_index_ensure, asset_keys_for_targets, index_sync_assets
 
 logger = logging.getLogger(__name__)
@@ -34,9 +34,6 @@ REINDEX_BATCH = 500
 BULKS_IN_FLIGHT = 2
 RETRY_BASE_SECONDS = 5
 RETRY_MAX_SECONDS = 15 * 60
-# A reindex re-applies the outbox entries written since shortly before it started: an entry is stamped when
-# its transaction writes it, which may be a little before that transaction commits.
-REINDEX_REPLAY_MARGIN = timedelta(minutes=5)
 OUTBOX_RETENTION = timedelta(days=7)
 
 Progress = Callable[[int], None]
@@ -56,7 +53,7 @@ def outbox_record(*, target: str, target_id: int, reason: str) -> IndexOutbox | 
 
 
 def _drain_soon() -> None:
-    from .tasks import outbox_drain_task
+    from .tasks import outbox_drain_task  # the tasks run these services
 
     outbox_drain_task.enqueue()
 

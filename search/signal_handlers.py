@@ -4,6 +4,8 @@ Each handler runs inside the transaction of the change it reports (Wagtail's pub
 revision actions are atomic), so the change and its outbox entry commit or roll back together.
 """
 
+from embassies.models import HubDocument, HubImage
+
 from .models import IndexTarget
 from .services import outbox_record
 
@@ -72,8 +74,6 @@ def asset_changed(sender, instance, raw=False, **kwargs):
 
 def asset_tags_changed(sender, instance, action, model=None, pk_set=None, **kwargs):
     """Tags added to or removed from an image or document (taggit sends m2m_changed with the through model)."""
-    from embassies.models import HubDocument, HubImage
-
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     for asset_model, target in ((HubImage, IndexTarget.IMAGE), (HubDocument, IndexTarget.DOCUMENT)):

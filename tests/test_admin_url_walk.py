@@ -24,9 +24,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from embassies import factories as content
 from embassies.models import ArticlePage
-from hub.moderation.factories import submitted
-from hub.moderation.models import Submission
-from hub.moderation.selectors import workflow_for_page
+from moderation.factories import submitted
+from moderation.models import Submission
+from moderation.selectors import workflow_for_page
 
 MARKER = "Zephyrmark"
 WALKERS = ("anonymous", "hanoi_editor", "hanoi_head", "asia_reviewer")

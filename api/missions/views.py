@@ -1,7 +1,7 @@
 from rest_framework import viewsets
 
+from embassies.selectors import missions_public
 from hub.models import Mission
-from hub.selectors import missions_public
 
 from .serializers import MissionSerializer
 

@@ -199,7 +199,7 @@ def deliveries_withdraw(*, page_id: int, event: str) -> None:
 
 
 def _enqueue(delivery_ids: list[str], *, run_after=None) -> None:
-    from .tasks import webhook_delivery_send
+    from .tasks import webhook_delivery_send  # the tasks run these services
 
     task = webhook_delivery_send if run_after is None else webhook_delivery_send.using(run_after=run_after)
     for delivery_id in delivery_ids:
@@ -302,7 +302,7 @@ def delivery_attempt(*, delivery_id: str) -> WebhookDelivery | None:
 
 def _retry_later(delivery: WebhookDelivery) -> None:
     """Hand the retry to the task queue when it can run work later; otherwise `webhooks_deliver` picks it up."""
-    from .tasks import webhook_delivery_send
+    from .tasks import webhook_delivery_send  # the tasks run these services
 
     if webhook_delivery_send.get_backend().supports_defer:
         _enqueue([str(delivery.delivery_id)], run_after=delivery.next_attempt_at)

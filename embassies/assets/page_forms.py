@@ -18,9 +18,9 @@ class AssetRulesPageForm(WagtailAdminPageForm):
 
     def _post_clean(self):
         super()._post_clean()
-        from embassies.models.pages import mission_id_for_path
+        from embassies.models.pages import mission_id_for_path  # the page models import this form
 
-        from .rules import page_asset_errors
+        from .rules import page_asset_errors  # the rules read the page models, which import this form
 
         path = self.instance.path or (self.parent_page.path if self.parent_page else "")
         mission_id = mission_id_for_path(path) if path else None

@@ -7,6 +7,8 @@ found and chosen by every mission's staff, but only its own mission (and HQ) may
 from django.db.models import Q
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
+from embassies.models import HubDocument, HubImage
+
 from .selectors import choosable_by
 
 
@@ -33,8 +35,6 @@ def register_asset_permission_policies() -> None:
     in their ready(), whichever runs first.
     """
     from wagtail.permissions import policy_registry
-
-    from embassies.models import HubDocument, HubImage
 
     policy_registry.register(
         HubImage,

@@ -6,6 +6,8 @@ from functools import partial
 
 from django.db import transaction
 
+from .tasks import image_renditions_generate_task
+
 RENDITION_FIELDS = ("file", "file_hash", "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
 
 
@@ -29,6 +31,4 @@ def image_post_save(sender, instance, created=False, raw=False, **kwargs):
     before = getattr(instance, "_rendition_state_before", None)
     if not created and before is not None and before == _state(instance):
         return
-    from .tasks import image_renditions_generate_task
-
     transaction.on_commit(partial(image_renditions_generate_task.enqueue, instance.pk), robust=True)

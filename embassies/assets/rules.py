@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
 
 from embassies.models import HubDocument, HubImage
+from embassies.models.pages import mission_id_for_path
 
 from .selectors import asset_use_problem, choosable_by
 
@@ -104,8 +105,6 @@ def page_asset_errors(*, page: Page, user, mission_id: int | None, publishing: b
 def page_asset_warnings(*, page: Page) -> list[str]:
     """Assets a page already uses although their rights expired or their licence does not allow this page: they keep
     working, and the editor is told to replace them."""
-    from embassies.models.pages import mission_id_for_path
-
     latest = page.get_latest_revision_as_object() if page.pk else page
     used = _asset_references(latest)
     if not used:

@@ -11,7 +11,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image, Wagta
 
 from embassies.assets.fields import AssetTranslationsField, validate_video_link
 from embassies.assets.storage import private_asset_storage
-from hub.models import validate_content_language
+from hub.models import Mission, validate_content_language
 
 
 def validate_text_language(code: str) -> None:
@@ -78,8 +78,6 @@ class AssetFields(models.Model):
     def save(self, *args, **kwargs):
         """An asset without a source mission comes from the mission whose collection it is uploaded into."""
         if self.source_mission_id is None and self.collection_id is not None:
-            from hub.models import Mission
-
             self.source_mission_id = Mission.objects.filter(collection_id=self.collection_id).values_list("pk", flat=True).first()
         super().save(*args, **kwargs)
 

@@ -2,9 +2,11 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -144,12 +146,10 @@ class MissionContentPage(Page):
         return super().save(*args, **kwargs)
 
     def get_workflow(self):
-        """The workflow chosen for this page type and mission by hub.moderation's rules (e.g. the fast track for
-        consular notices), falling back to the workflow assigned in the tree."""
-        from hub.moderation.selectors import workflow_for_page
-
-        if self.path:
-            workflow = workflow_for_page(page=self)
+        """The workflow chosen for this page type and mission by the chooser in `HUB_WORKFLOW_CHOOSER` (moderation's
+        rules, e.g. the fast track for consular notices), falling back to the workflow assigned in the tree."""
+        if self.path and settings.HUB_WORKFLOW_CHOOSER:
+            workflow = import_string(settings.HUB_WORKFLOW_CHOOSER)(page=self)
             if workflow is not None:
                 return workflow
         return super().get_workflow()

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail",
     # After wagtail.admin: its ready() replaces Wagtail's synchronous workflow e-mails with queued ones.
-    "hub.moderation",
+    "moderation",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -224,8 +224,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-# Moderation (hub.moderation): approval publishes (or schedules) without reviewers holding publish permission.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.moderation.workflow_actions.workflow_state_publish"
+# Moderation (moderation): approval publishes (or schedules) without reviewers holding publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow_actions.workflow_state_publish"
+# Which workflow a submitted mission page goes through (embassies' MissionContentPage.get_workflow asks it, so
+# content never imports moderation); empty for Wagtail's own lookup in the tree.
+HUB_WORKFLOW_CHOOSER = "moderation.selectors.workflow_for_page"
 # Hours an item may wait for review before it is flagged overdue, by kind (article kinds, event, consular_notice,
 # emergency_notice, other); "default" covers the rest.
 HUB_MODERATION_SERVICE_LEVELS = {"consular_notice": 4, "emergency_notice": 4, "default": 24}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from ..gateway import SearchEngineError, SearchGateway, gateway_required
-from ..models import IndexOutbox, IndexTarget
+from ..models import REINDEX_REPLAY_MARGIN, IndexOutbox, IndexTarget
 from .index import ASSET_TYPES, asset_alias, asset_documents_for, asset_index_body, asset_index_pattern, asset_key
 
 logger = logging.getLogger(__name__)
@@ -90,8 +90,6 @@ class AssetReindexReport:
 
 def assets_reindex(*, progress: Progress | None = None, total: Progress | None = None) -> AssetReindexReport:
     """Build a fresh asset index, swap the alias to it atomically, then re-apply asset changes made meanwhile."""
-    from ..services import REINDEX_REPLAY_MARGIN
-
     engine = asset_gateway()
     started = timezone.now()
     name = engine.index_create(body=asset_index_body())

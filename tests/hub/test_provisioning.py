@@ -4,12 +4,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Workflow
 
+from embassies import signal_handlers as embassies_handlers
 from embassies.models import MissionHomePage, NetworkRootPage, SectionIndexPage
+from embassies.signals import mission_homes_provisioned
 from hub import factories
 from hub.models import Mission
 from hub.services import ProvisioningError, mission_create, mission_provision
+from hub.signals import mission_provisioned
 
 
 def _counts():
@@ -177,6 +180,45 @@ def test_a_provisioning_conflict_rolls_everything_back():
     assert _counts() == before
     assert not Mission.objects.filter(slug="cairo").exists()
     assert not Collection.objects.filter(name="Embassy in Cairo").exists()
+
+
+@pytest.mark.django_db
+def test_a_room_above_failing_on_the_provisioning_signal_rolls_everything_back():
+    """Pages and workflows come from the rooms above hub through signals inside the provisioning transaction:
+    when the last receiver (moderation's workflows) fails, the mission, its groups, collection and pages go too."""
+    def workflows_fail(sender, mission, home_pages, **kwargs):
+        assert len(home_pages) == 3  # the pages were made, in Arabic, English and French
+        raise RuntimeError("workflow store unavailable")
+
+    before, workflows_before = _counts(), Workflow.objects.count()
+    mission_homes_provisioned.connect(workflows_fail, dispatch_uid="test_workflows_fail")
+    try:
+        with pytest.raises(RuntimeError, match="workflow store unavailable"):
+            mission_create(**_mission_kwargs())
+    finally:
+        mission_homes_provisioned.disconnect(dispatch_uid="test_workflows_fail")
+
+    assert _counts() == before and Workflow.objects.count() == workflows_before
+    assert not MissionHomePage.objects.filter(slug="cairo").exists()
+
+
+@pytest.mark.django_db
+def test_provisioning_reaches_pages_and_workflows_only_through_its_signals():
+    """With the rooms above disconnected, hub provisions only what it owns: the mission, groups, collection."""
+    assert mission_provisioned.disconnect(sender=Mission, dispatch_uid="embassies_mission_pages")
+    try:
+        mission, report = mission_create(**_mission_kwargs())
+    finally:
+        mission_provisioned.connect(
+            embassies_handlers.mission_provisioned, sender=Mission, dispatch_uid="embassies_mission_pages"
+        )
+    assert mission.collection is not None and mission.editors_group is not None and mission.heads_group is not None
+    assert not MissionHomePage.objects.filter(mission=mission).exists()
+    assert not any(line.startswith("home page") for line in report.created)
+
+    report = mission_provision(mission=mission)  # connected again: the pages follow on the next run
+    assert MissionHomePage.objects.filter(mission=mission).count() == 3
+    assert sum(line.startswith("home page") for line in report.created) == 3
 
 
 @pytest.mark.django_db

@@ -55,3 +55,12 @@ def test_production_shares_one_cache_and_migrate_creates_its_table(tmp_path):
 
     refused = _manage("check", env={**env, "HUB_CACHE_URL": "memcached://nowhere"})
     assert refused.returncode != 0 and "HUB_CACHE_URL" in refused.stderr
+
+
+def test_production_does_not_install_the_demo_network():
+    """The demo's content and published passwords stay out of a production configuration: no `demo` app, no
+    `seed_demo` command."""
+    result = _manage("shell", "-c", "from django.apps import apps; print('demo installed:', apps.is_installed('demo'))", env=PRODUCTION_ENV)
+    assert "demo installed: False" in result.stdout, result.stdout + result.stderr
+    refused = _manage("seed_demo", "--force", env=PRODUCTION_ENV)
+    assert refused.returncode != 0 and "Unknown command: 'seed_demo'" in refused.stderr

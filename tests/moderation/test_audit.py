@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone as dt_timezone
 import pytest
 
 from embassies import factories as content
-from hub.moderation.models import ReviewStatus, Transition
-from hub.moderation.selectors import weekly_review_stats
+from moderation.models import ReviewStatus, Transition
+from moderation.selectors import weekly_review_stats
 
 from .conftest import refused, submit_over_http, workflow_action_url
 

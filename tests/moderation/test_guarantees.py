@@ -5,7 +5,7 @@ from wagtail.models import Revision
 
 from embassies import factories as content
 from embassies.selectors import pages_public
-from hub.moderation.models import ReviewStatus, Submission
+from moderation.models import ReviewStatus, Submission
 
 from .conftest import article_form, submit_over_http, workflow_action_url
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from embassies import factories as content
-from hub.moderation import factories as moderation
-from hub.moderation.models import Submission
+from moderation import factories as moderation
+from moderation.models import Submission
 from hub.factories import UserFactory
 
 from .conftest import submit_over_http, workflow_action_url

@@ -10,8 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from embassies import factories as content
 from embassies.models import ArticlePage
-from hub.moderation import factories as moderation
-from hub.moderation.models import Route, WorkflowRule
+from moderation import factories as moderation
+from moderation.models import Route, WorkflowRule
 
 from .conftest import article_form, refused, submit_over_http, workflow_action_url
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from embassies import factories as content
 from hub import factories
-from hub.moderation import factories as moderation
-from hub.moderation.models import Submission
+from moderation import factories as moderation
+from moderation.models import Submission
 from hub.roles import Role
 
 from .conftest import refused, workflow_action_url

@@ -8,8 +8,8 @@ from wagtail.models import Task, Workflow, WorkflowPage
 from embassies import factories as content
 from embassies.models import ConsularNoticePage
 from hub import factories
-from hub.moderation import factories as moderation
-from hub.moderation.models import MissionWorkflows, ReviewTask, Route, WorkflowRule
+from moderation import factories as moderation
+from moderation.models import MissionWorkflows, ReviewTask, Route, WorkflowRule
 from hub.roles import HQ_DUTY_OFFICERS_GROUP, HQ_PRESS_OFFICE_GROUP
 from hub.services import mission_provision
 

@@ -10,6 +10,8 @@ from wagtail.models import Page, TaskState
 
 from hub.roles import HQ_ADMINISTRATORS_GROUP
 
+from .models import ReviewStatus, ReviewTask, Submission, fast_track_content_types
+
 FAST_TRACK_PERMISSION = "hub.fast_track_mission_content"
 ASSIGN_PERMISSION = "moderation.assign_submission"
 
@@ -30,8 +32,6 @@ class ReviewPolicy:
         """Belongs to one of the review task's groups. One query per request for every task at once: Wagtail's
         "awaiting your review" panel asks each of the network's ~100 tasks in turn."""
         if not hasattr(user, "_hub_review_task_ids"):
-            from .models import ReviewTask
-
             user._hub_review_task_ids = set(
                 ReviewTask.groups.through.objects.filter(group__user=user).values_list("reviewtask_id", flat=True)
             )
@@ -47,16 +47,12 @@ class ReviewPolicy:
         if not (user.is_active and task._user_in_groups(user)):
             return False
         if task.fast_track:
-            from .models import fast_track_content_types
-
             allowed = {content_type.pk for content_type in fast_track_content_types()}
             return user.has_perm(FAST_TRACK_PERMISSION) and content_type_id in allowed
         return True
 
     def user_can_review(self, *, user, task, page: Page) -> bool:
         """May approve or request changes on `page` at `task`: not while someone else has claimed it."""
-        from .models import ReviewStatus, Submission
-
         if not self._may_approve_on(user=user, task=task, content_type_id=page.content_type_id):
             return False
         assignee_id = (
@@ -68,8 +64,6 @@ class ReviewPolicy:
 
     def task_states_reviewable(self, *, user, task) -> QuerySet[TaskState]:
         """In-progress task states of `task` the user could act on now (Wagtail's "awaiting your review")."""
-        from .models import fast_track_content_types
-
         states = task.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if self.user_is_hq_administrator(user=user):
             return states
@@ -85,8 +79,6 @@ class ReviewPolicy:
 
     def user_can_use_queue(self, *, user) -> bool:
         """HQ administrators, and anyone in a review step's groups (reviewers, press office, duty officers, heads)."""
-        from .models import ReviewTask
-
         if self.user_is_hq_administrator(user=user):
             return True
         return user.is_active and ReviewTask.objects.filter(active=True, groups__user=user).exists()
@@ -99,8 +91,6 @@ class ReviewPolicy:
         return self._may_approve_on(user=user, task=task_state.task.specific, content_type_id=submission.content_type_id)
 
     def user_can_claim(self, *, user, submission) -> bool:
-        from .models import ReviewStatus
-
         return (
             submission.status == ReviewStatus.IN_REVIEW
             and submission.assignee_id in (None, user.pk)

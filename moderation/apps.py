@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class ModerationConfig(AppConfig):
     """Moderation queues: which Wagtail workflow mission content goes through, the HQ review queue and its audit."""
 
-    name = "hub.moderation"
+    name = "moderation"
     label = "moderation"
     verbose_name = "Moderation"
     default_auto_field = "django.db.models.BigAutoField"
@@ -22,7 +22,14 @@ class ModerationConfig(AppConfig):
             workflow_submitted,
         )
 
+        from embassies.signals import mission_homes_provisioned
+        from hub.models import Mission
+
         from . import signal_handlers
+
+        mission_homes_provisioned.connect(
+            signal_handlers.mission_homes_provisioned, sender=Mission, dispatch_uid="moderation_mission_workflows"
+        )
 
         # Wagtail mails moderators and authors synchronously inside the editor's request; the hub sends its own
         # notifications from a task after commit, so the built-in ones are switched off (this app loads after

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from hub.demo.selectors import content_pages_by_language
-from hub.demo.services import DemoSeedReport, demo_seed
+from demo.selectors import content_pages_by_language
+from demo.services import DemoSeedReport, demo_seed
 
 KINDS = ("missions", "topics", "images", "documents", "pages", "translations", "accounts")
 

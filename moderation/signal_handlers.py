@@ -34,3 +34,8 @@ def _decided(task_state, user):
 def review_cancelled(sender, instance, user=None, **kwargs):
     """workflow_cancelled: the item left the queue."""
     services.submission_record_cancelled(workflow_state=instance, user=user)
+
+
+def mission_homes_provisioned(sender, mission, home_pages, **kwargs):
+    """A mission's home pages were provisioned: its review and fast-track workflows follow."""
+    services.mission_workflows_provision(mission=mission, home_pages=home_pages)

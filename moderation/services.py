@@ -6,20 +6,16 @@ Provisioning is idempotent like the rest of mission provisioning: it finds what 
 
 from datetime import datetime
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, Revision, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
+from embassies.models import ArticlePage, ConsularNoticePage, ConsularNoticeType, EventPage
 from hub.models import Mission, Region
-from hub.roles import (
-    GLOBAL_PERMISSIONS,
-    HQ_DUTY_OFFICERS_GROUP,
-    HQ_PRESS_OFFICE_GROUP,
-    HQ_PRESS_OFFICE_PAGE_PERMISSIONS,
-    Role,
-)
+from hub.roles import HQ_PRESS_OFFICE_PAGE_PERMISSIONS, Role
+from hub.services import group_page_permissions_sync, hq_group_provision, region_provision
 
 from .models import MissionWorkflows, RegionReviewWorkflow, ReviewStatus, ReviewTask, Submission, Transition
 from .permissions import review_policy
@@ -28,22 +24,6 @@ from .selectors import page_mission_id
 
 class ClaimError(Exception):
     """A claim or assignment that the rules do not allow (someone else holds the item, or it left review)."""
-
-
-def _global_permissions(role: Role) -> list[Permission]:
-    found = []
-    for name in GLOBAL_PERMISSIONS[role]:
-        app_label, codename = name.split(".")
-        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return found
-
-
-def hq_moderation_group_provision(*, role: Role) -> Group:
-    """The HQ duty officers or HQ press office group, with the permissions its role carries."""
-    name = {Role.HQ_DUTY_OFFICER: HQ_DUTY_OFFICERS_GROUP, Role.HQ_PRESS_OFFICER: HQ_PRESS_OFFICE_GROUP}[role]
-    group, _created = Group.objects.get_or_create(name=name)
-    group.permissions.add(*_global_permissions(role))
-    return group
 
 
 def _review_workflow_ensure(*, workflow: Workflow | None, name: str, groups: list[Group], fast_track: bool = False) -> Workflow:
@@ -68,8 +48,6 @@ def _review_workflow_ensure(*, workflow: Workflow | None, name: str, groups: lis
 
 def region_review_workflow_provision(*, region: Region) -> Workflow:
     """The workflow in which the region's HQ reviewers approve its missions' content."""
-    from hub.services import region_provision
-
     reviewers = region_provision(region=region)
     link = RegionReviewWorkflow.objects.filter(region=region).select_related("workflow").first()
     workflow = _review_workflow_ensure(
@@ -84,23 +62,20 @@ def mission_workflows_provision(*, mission: Mission, home_pages: list[Page]) -> 
     """The mission's workflows and their assignment to its home pages (so Wagtail's own screens show them).
 
     Missions: review by their region's HQ reviewers, and a fast track (heads or HQ duty officers) for urgent
-    notices. HQ: the press office reviews everything. Runs inside `mission_provision`'s transaction.
+    notices. HQ: the press office reviews everything. Runs on `embassies.signals.mission_homes_provisioned`, inside
+    `mission_provision`'s transaction.
     """
     setup = MissionWorkflows.objects.filter(mission=mission).select_related("review", "fast_track").first()
     if mission.is_hq:
-        press_office = hq_moderation_group_provision(role=Role.HQ_PRESS_OFFICER)
-        permission = Permission.objects.get(
-            content_type=ContentType.objects.get_for_model(Page), codename=HQ_PRESS_OFFICE_PAGE_PERMISSIONS[0]
-        )
-        for page in home_pages:
-            GroupPagePermission.objects.get_or_create(group=press_office, page=page, permission=permission)
+        press_office = hq_group_provision(role=Role.HQ_PRESS_OFFICER)
+        group_page_permissions_sync(group=press_office, pages=home_pages, codenames=HQ_PRESS_OFFICE_PAGE_PERMISSIONS)
         review = _review_workflow_ensure(
             workflow=setup.review if setup else None, name="HQ press office", groups=[press_office]
         )
         fast_track = None
     else:
         review = region_review_workflow_provision(region=mission.region)
-        duty_officers = hq_moderation_group_provision(role=Role.HQ_DUTY_OFFICER)
+        duty_officers = hq_group_provision(role=Role.HQ_DUTY_OFFICER)
         fast_track = _review_workflow_ensure(
             workflow=setup.fast_track if setup else None,
             name=f"Fast track · {mission.name}",
@@ -119,8 +94,6 @@ def mission_workflows_provision(*, mission: Mission, home_pages: list[Page]) -> 
 
 def submission_kind(*, page: Page) -> str:
     """The queue's kind of an item, from its submitted content: the article kind, event, or (emergency) notice."""
-    from embassies.models import ArticlePage, ConsularNoticePage, ConsularNoticeType, EventPage
-
     if isinstance(page, ArticlePage):
         return page.kind
     if isinstance(page, EventPage):

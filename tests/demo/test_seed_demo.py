@@ -16,7 +16,7 @@ from taggit.models import Tag
 from wagtail.models import Collection, Locale, Page, PageLogEntry, Revision
 
 from embassies.models import ArticlePage, ConsularNoticePage, EventPage, HubDocument, HubImage, Topic
-from hub.demo.missions import STAFF
+from demo.missions import STAFF
 from hub.models import Mission, MissionKind
 
 CONTENT_MODELS = (ArticlePage, EventPage, ConsularNoticePage)

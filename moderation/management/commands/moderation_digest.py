@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from hub.moderation.notifications import overdue_digest_send
+from moderation.notifications import overdue_digest_send
 
 
 class Command(BaseCommand):

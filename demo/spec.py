@@ -1,6 +1,6 @@
 """The shapes demo content is written in: missions, pages in several languages, assets, staff.
 
-Content modules describe what the network publishes with these plain values; `hub.demo.services`
+Content modules describe what the network publishes with these plain values; `demo.services`
 turns them into missions, pages, images and users. Bodies name images and documents by key
 (`ImageRef`, `DocumentRef`) because the assets only exist once the seed has drawn them.
 """
@@ -17,13 +17,13 @@ Block = tuple[str, object]
 
 
 class ImageRef(NamedTuple):
-    """An image of the demo network, by its key in `hub.demo.assets`."""
+    """An image of the demo network, by its key in `demo.assets`."""
 
     key: str
 
 
 class DocumentRef(NamedTuple):
-    """A document of the demo network, by its key in `hub.demo.assets`."""
+    """A document of the demo network, by its key in `demo.assets`."""
 
     key: str
 

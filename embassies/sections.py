@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .models import Mission
+from hub.models import Mission
 
 
 @dataclass(frozen=True)

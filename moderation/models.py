@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Locale, Page, Revision, TaskState, Workflow, WorkflowState
 
-from embassies.models import ArticleKind
+from embassies.models import ArticleKind, ArticlePage, ConsularNoticePage, EventPage
 from hub.models import Mission, Region
 
 
@@ -62,12 +62,12 @@ class ReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("review tasks")
 
     def _user_in_groups(self, user):
-        from .permissions import review_policy
+        from .permissions import review_policy  # the policy reads these models
 
         return review_policy.user_in_task_groups(user=user, task=self)
 
     def get_actions(self, obj, user):
-        from .permissions import review_policy
+        from .permissions import review_policy  # the policy reads these models
 
         if review_policy.user_can_review(user=user, task=self, page=obj):
             return [
@@ -78,17 +78,17 @@ class ReviewTask(AbstractGroupApprovalTask):
         return []
 
     def user_can_access_editor(self, obj, user):
-        from .permissions import review_policy
+        from .permissions import review_policy  # the policy reads these models
 
         return review_policy.user_is_reviewer_of(user=user, task=self)
 
     def locked_for_user(self, obj, user):
-        from .permissions import review_policy
+        from .permissions import review_policy  # the policy reads these models
 
         return not review_policy.user_is_reviewer_of(user=user, task=self)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from .permissions import review_policy
+        from .permissions import review_policy  # the policy reads these models
 
         return review_policy.task_states_reviewable(user=user, task=self)
 
@@ -136,8 +136,6 @@ def fast_track_content_types() -> list[ContentType]:
 
 def mission_content_types() -> models.Q:
     """The page types a rule can name: mission content (articles, events, consular notices)."""
-    from embassies.models import ArticlePage, ConsularNoticePage, EventPage
-
     content_types = ContentType.objects.get_for_models(ArticlePage, EventPage, ConsularNoticePage).values()
     return models.Q(pk__in=[content_type.pk for content_type in content_types])
 
