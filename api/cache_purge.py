@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-from embassies.models import MissionContentPage, MissionHomePage
+from embassies.models import MissionContentPage
+from embassies.selectors import mission_home_for_page
 
 
 def api_urls_for_page(page) -> list[str]:
@@ -18,7 +19,7 @@ def api_urls_for_page(page) -> list[str]:
     specific = page.specific_deferred
     if isinstance(specific, MissionContentPage):
         urls += [f"{base}/pages/{page.pk}/social/{platform}/" for platform in ("facebook", "x", "linkedin")]
-    home = MissionHomePage.objects.filter(path=page.path[: page.steplen * 3]).select_related("mission", "locale").first()
+    home = mission_home_for_page(page=page)
     if home is not None:
         urls += [
             f"{base}/feeds/{home.mission.slug}/{home.locale.language_code}/{feed_format}/"

@@ -1,5 +1,6 @@
 """Reads about embassy content: what the public sees, where a page may be translated, which translations are stale."""
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +14,7 @@ from hub.models import Mission, MissionKind
 from hub.selectors import pages_explorable_by
 
 from .models import HubDocument, HubImage, MissionHomePage
+from .models.pages import mission_home_path
 
 
 def locales_page_translatable_into(*, user, page: Page) -> QuerySet[Locale]:
@@ -116,13 +118,32 @@ def missions_public() -> QuerySet[Mission]:
     )
 
 
+def subtrees(paths: Iterable[str]) -> Q:
+    """Pages at or below any of these tree paths; nothing for no paths."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def pages_under(*, missions, queryset: PageQuerySet | None = None) -> PageQuerySet:
+    """The pages (of `queryset`, all by default) that belong to these missions: their home pages in every
+    language and everything below them. `missions` is anything `mission__in` takes."""
+    home_paths = MissionHomePage.objects.filter(mission__in=missions).values_list("path", flat=True)
+    return (Page.objects.all() if queryset is None else queryset).filter(subtrees(home_paths))
+
+
+def mission_home_for_page(*, page: Page) -> MissionHomePage | None:
+    """The mission home (or HQ root) a page belongs to, itself for a home, with its mission and locale; None
+    above the missions."""
+    home_path = mission_home_path(page.path)
+    if home_path is None:
+        return None
+    return MissionHomePage.objects.select_related("mission", "locale").filter(path=home_path).first()
+
+
 def pages_choosable_by(*, user) -> PageQuerySet:
     """Pages a staff member may link to: their own explorable pages plus HQ's live, public content."""
-    hq_home_paths = MissionHomePage.objects.filter(mission__kind=MissionKind.HQ).values_list("path", flat=True)
-    hq_public = Q()
-    for path in hq_home_paths:
-        hq_public |= Q(path__startswith=path)
     explorable = pages_explorable_by(user=user)
-    if not hq_public:
-        return explorable
-    return Page.objects.filter(Q(pk__in=explorable.values("pk")) | (hq_public & Q(pk__in=pages_public().values("pk"))))
+    hq_public = pages_under(missions=Mission.objects.filter(kind=MissionKind.HQ), queryset=pages_public())
+    return Page.objects.filter(Q(pk__in=explorable.values("pk")) | Q(pk__in=hq_public.values("pk")))

@@ -26,6 +26,7 @@ from embassies.models import (
 from embassies.presentation.assets import image_json
 from embassies.presentation.body import page_body
 from embassies.presentation.pages import page_alternates
+from embassies.selectors import mission_home_for_page
 
 from . import selectors
 
@@ -194,7 +195,7 @@ def _listings(page: Page, *, request) -> dict:
 def page_context(*, page: Page, request) -> dict:
     """Everything a page template of the reference site needs beyond `page` itself."""
     page = page.specific
-    home = selectors.mission_home_for_page(page=page)
+    home = mission_home_for_page(page=page)
     hero = image_json(page.hero_image, request=request) if getattr(page, "hero_image_id", None) else None
     context = {
         "layout": layout_for(

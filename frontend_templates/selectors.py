@@ -32,14 +32,6 @@ SYNDICATED_HQ_KINDS = (ArticleKind.PRESS_RELEASE, ArticleKind.STATEMENT, Article
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(reversed(NoticeSeverity.values))}
 
 
-def mission_home_for_page(*, page: Page) -> MissionHomePage | None:
-    """The mission home (or HQ root) a page belongs to, itself for a home; None above the missions."""
-    if page.depth < 3:
-        return None
-    home_path = page.path[: Page.steplen * 3]
-    return MissionHomePage.objects.select_related("mission", "locale").filter(path=home_path).first()
-
-
 def mission_home_public(*, mission_slug: str, language_code: str) -> MissionHomePage | None:
     """A mission's public home in one language, or None if the mission does not publish in it."""
     homes = MissionHomePage.objects.select_related("mission", "locale").filter(

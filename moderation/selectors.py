@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision, Workflow
 
 from embassies.models.pages import mission_id_for_path
+from embassies.selectors import pages_under
 from hub.models import Mission
 
 from .models import MissionWorkflows, ReviewStatus, ReviewTask, Route, Submission, Transition, WorkflowRule
@@ -152,11 +153,7 @@ def missions_overseen_by(*, user) -> QuerySet[Mission]:
 
 
 def _mission_pages(*, mission: Mission) -> QuerySet[Page]:
-    paths = list(mission.home_pages.values_list("path", flat=True))
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return Page.objects.filter(condition)
+    return pages_under(missions=[mission])
 
 
 @dataclass

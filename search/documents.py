@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import blocks
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import PageQuerySet
 
 from embassies.models import (
     ArticlePage,
@@ -25,6 +25,7 @@ from embassies.models import (
     MissionHomePage,
     SectionIndexPage,
 )
+from embassies.models.pages import MISSION_HOME_DEPTH, mission_home_path
 from embassies.selectors import pages_public
 
 from .indices import language_field
@@ -39,7 +40,6 @@ PAGE_TYPES = {
     MissionHomePage: "mission_home",
 }
 PAGE_TYPE_NAMES = frozenset(PAGE_TYPES.values())
-MISSION_HOME_DEPTH = 3
 BODY_LIMIT = 30_000
 WHITESPACE = re.compile(r"\s+")
 TAG = re.compile(r"<[^>]*>")
@@ -209,12 +209,12 @@ def documents_for(pages_rows: Iterable[dict], *, missions: dict | None = None) -
     """
     rows = list(pages_rows)
     missions = {} if missions is None else missions
-    home_paths = {row["path"][: Page.steplen * MISSION_HOME_DEPTH] for row in rows}
+    home_paths = {mission_home_path(row["path"]) for row in rows} - {None}
     if home_paths - missions.keys():
         missions.update(_missions_by_home_path(home_paths - missions.keys()))
     documents = {}
     for model, page in _page_values(rows):
-        mission = missions.get(page["path"][: Page.steplen * MISSION_HOME_DEPTH])
+        mission = missions.get(mission_home_path(page["path"]))
         if mission is not None:
             documents[page["pk"]] = document_for(model, page, mission)
     return documents

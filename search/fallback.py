@@ -17,10 +17,12 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from embassies.models import ArticlePage, ConsularNoticePage, EventPage, MissionHomePage
+from embassies.models.pages import MISSION_HOME_PATH_LENGTH
+from embassies.selectors import mission_home_for_page, pages_under, subtrees
 from hub.models import Mission
 
 from .criteria import FACETS, SearchCriteria
-from .documents import MISSION_HOME_DEPTH, PAGE_TYPES, documents_for, pages_indexable
+from .documents import PAGE_TYPES, documents_for, pages_indexable
 from .query import CONTENT_PAGE_TYPES, FACET_SIZES
 from .results import FacetBucket, SearchResults, hit_from_document
 
@@ -28,7 +30,6 @@ BACKEND = "database"
 NOT_WORD = re.compile(r"[^\w\s]+")
 TAGGED_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
 SEARCH_SIMPLIFIED = ("language_analysis", "cross_language", "relevance", "highlighting")
-HOME_PATH_LENGTH = Page.steplen * MISSION_HOME_DEPTH
 # Facets over more matches than this are counted over the best ones only (and flagged as simplified).
 FACET_LIMIT = 10_000
 
@@ -45,13 +46,6 @@ def _home_paths(*, missions=(), countries=(), regions=()) -> list[str] | None:
     if regions:
         chosen = chosen.filter(region__slug__in=regions)
     return list(MissionHomePage.objects.filter(mission__in=chosen).values_list("path", flat=True))
-
-
-def _under(paths: list[str]) -> Q:
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return condition
 
 
 def _content_types_of(page_types) -> list[int]:
@@ -74,7 +68,7 @@ def pages_matching_filters(criteria: SearchCriteria) -> QuerySet:
     pages = pages_indexable()
     home_paths = _home_paths(missions=criteria.missions, countries=criteria.countries, regions=criteria.regions)
     if home_paths is not None:
-        pages = pages.filter(_under(home_paths))
+        pages = pages.filter(subtrees(home_paths))
     if criteria.locales:
         pages = pages.filter(locale__language_code__in=criteria.locales)
     if criteria.page_types:
@@ -109,7 +103,7 @@ def facet_counts(page_ids: list[int]) -> dict[str, list[FacetBucket]]:
     pages = Page.objects.filter(pk__in=page_ids).order_by()
     missions_by_home = dict(MissionHomePage.objects.values_list("path", "mission__slug"))
     by_mission: dict[str, int] = {}
-    for row in pages.annotate(home=Substr("path", 1, HOME_PATH_LENGTH)).values("home").annotate(n=Count("pk")):
+    for row in pages.annotate(home=Substr("path", 1, MISSION_HOME_PATH_LENGTH)).values("home").annotate(n=Count("pk")):
         slug = missions_by_home.get(row["home"])
         if slug:
             by_mission[slug] = by_mission.get(slug, 0) + row["n"]
@@ -213,7 +207,7 @@ def fallback_autocomplete(*, prefix: str, locales, missions, limit: int, degrade
         pages = pages.filter(locale__language_code__in=locales)
     home_paths = _home_paths(missions=missions)
     if home_paths is not None:
-        pages = pages.filter(_under(home_paths))
+        pages = pages.filter(subtrees(home_paths))
     ids = list(pages.order_by("-last_published_at", "pk").values_list("pk", flat=True)[:limit])
     return SearchResults(
         hits=_cards(ids), total=len(ids), page=1, page_size=limit, backend=BACKEND,
@@ -226,7 +220,7 @@ def fallback_related(*, page: Page, limit: int, degraded: bool) -> SearchResults
     specific = page.specific
     tags = [item.tag.name for item in specific.tagged_items.all()] if hasattr(specific, "tagged_items") else []
     topics = [topic.slug for topic in specific.topics.all()] if hasattr(specific, "topics") else []
-    own_home = MissionHomePage.objects.filter(path=page.path[:HOME_PATH_LENGTH]).first()
+    own_home = mission_home_for_page(page=page)
     pages = (
         pages_indexable()
         .filter(content_type_id__in=_content_types_of(CONTENT_PAGE_TYPES))
@@ -234,8 +228,7 @@ def fallback_related(*, page: Page, limit: int, degraded: bool) -> SearchResults
         .exclude(translation_key=page.translation_key)
     )
     if own_home is not None:
-        other_homes = MissionHomePage.objects.filter(mission_id=own_home.mission_id).values_list("path", flat=True)
-        pages = pages.exclude(_under(list(other_homes)))
+        pages = pages.exclude(pk__in=pages_under(missions=[own_home.mission_id]).values("pk"))
     ids = list(pages.order_by("-first_published_at", "pk").values_list("pk", flat=True)[:limit])
     return SearchResults(
         hits=_cards(ids), total=len(ids), page=1, page_size=limit, backend=BACKEND,

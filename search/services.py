@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
 from embassies.models import ArticlePage, ConsularNoticePage, EventPage
+from embassies.selectors import subtrees
 
 from .documents import documents_for, pages_indexable
 from .gateway import SearchEngineError, SearchGateway, SearchUnavailable, engine_settings, gateway_required
@@ -76,10 +76,7 @@ def page_ids_for_targets(targets: Iterable[tuple[str, int]]) -> set[int]:
         Page.objects.filter(missionhomepage__mission_id__in=mission_ids).values_list("path", flat=True)
     )
     if paths:
-        under = Q()
-        for path in paths:
-            under |= Q(path__startswith=path)
-        page_ids |= set(Page.objects.filter(under).values_list("pk", flat=True))
+        page_ids |= set(Page.objects.filter(subtrees(paths)).values_list("pk", flat=True))
     if topic_ids:
         for model in (ArticlePage, EventPage, ConsularNoticePage):
             page_ids |= set(model.objects.filter(topics__in=topic_ids).values_list("pk", flat=True))

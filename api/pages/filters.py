@@ -13,6 +13,7 @@ from rest_framework import exceptions
 from rest_framework.filters import BaseFilterBackend
 
 from embassies.models import ArticleKind, ArticlePage, ConsularNoticePage, ConsularNoticeType, EventPage, NoticeSeverity
+from embassies.selectors import pages_under
 from hub.models import Mission
 
 CONTENT_TYPES = {"article": ArticlePage, "event": EventPage, "consular_notice": ConsularNoticePage}
@@ -75,11 +76,7 @@ class PageFilter(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_mission(self, queryset, name, mission):
-        homes = mission.home_pages.values_list("path", flat=True)
-        query = Q(pk__in=[])
-        for path in homes:
-            query |= Q(path__startswith=path)
-        return queryset.filter(query)
+        return pages_under(missions=[mission], queryset=queryset)
 
     def filter_locale(self, queryset, name, code):
         fallback = self.form.cleaned_data.get("fallback")

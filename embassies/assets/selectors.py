@@ -26,6 +26,7 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 
 from embassies.models import ArticlePage, HubDocument, HubImage, MissionHomePage
 from embassies.models.media import AssetLicence
+from embassies.models.pages import mission_home_path
 from embassies.selectors import documents_public
 from hub.models import Mission
 from hub.selectors import pages_explorable_by
@@ -97,9 +98,9 @@ def _mission_ids_by_home_path() -> dict[str, int]:
 
 
 def mission_id_of_page(page: Page, *, homes: dict[str, int] | None = None) -> int | None:
-    """The mission owning a page, from its place in the tree (mission homes sit at depth 3)."""
+    """The mission owning a page, from its place in the tree (`homes`: home path → mission id, loaded once)."""
     homes = _mission_ids_by_home_path() if homes is None else homes
-    return homes.get(page.path[: Page.steplen * 3])
+    return homes.get(mission_home_path(page.path))
 
 
 def page_ids_using(*, asset) -> list[int]:
@@ -157,7 +158,7 @@ def asset_usage_counts(*, model: type[Model], asset_ids) -> dict[int, tuple[int,
     homes = _mission_ids_by_home_path()
     counts = {}
     for asset_id, page_ids in page_ids_by_asset.items():
-        missions = {homes.get(paths[pk][: Page.steplen * 3]) for pk in page_ids if pk in paths} - {None}
+        missions = {homes.get(mission_home_path(paths[pk])) for pk in page_ids if pk in paths} - {None}
         counts[asset_id] = (len(page_ids), len(missions))
     return counts
 
@@ -196,7 +197,7 @@ def assets_flagged_in_use(*, user, today: date | None = None) -> list[FlaggedAss
                 if problem:
                     by_problem.setdefault(problem, []).append(page)
             for problem, problem_pages in by_problem.items():
-                missions = {homes.get(page.path[: Page.steplen * 3]) for page in problem_pages} - {None}
+                missions = {mission_id_of_page(page, homes=homes) for page in problem_pages} - {None}
                 flagged.append(
                     FlaggedAsset(
                         asset=asset,

@@ -84,9 +84,22 @@ class SectionIndexPage(Page):
         verbose_name = _("section index page")
 
 
+# Mission homes sit at depth 3 (the tree root, the network root of a locale, the home): a page belongs to the
+# mission whose home its path starts with. This is the only place that knows it.
+MISSION_HOME_DEPTH = 3
+MISSION_HOME_PATH_LENGTH = Page.steplen * MISSION_HOME_DEPTH
+
+
+def mission_home_path(path: str) -> str | None:
+    """The tree path of the mission home a page at `path` lies under (its own for a home); None above the missions."""
+    return path[:MISSION_HOME_PATH_LENGTH] if len(path) >= MISSION_HOME_PATH_LENGTH else None
+
+
 def mission_id_for_path(path: str) -> int | None:
-    """The mission owning the page at `path`: mission homes sit at depth 3 (root, network root, home)."""
-    home_path = path[: MissionHomePage.steplen * 3]
+    """The mission owning the page at `path`."""
+    home_path = mission_home_path(path)
+    if home_path is None:
+        return None
     return MissionHomePage.objects.filter(path=home_path).values_list("mission_id", flat=True).first()
 
 
