@@ -205,7 +205,7 @@ def measure_indexing(rng: random.Random) -> dict:
     for attempt in range(2):
         with tqdm(desc=f"Reindex {attempt + 1}", unit="pages") as bar:
             report = search_reindex(batch_size=500, progress=bar.update, total=lambda n: setattr(bar, "total", n))
-        runs.append(report.pages / report.seconds)
+        runs.append(report.documents / report.seconds)
     ids = list(pages_indexable().values_list("pk", flat=True))
     sample = rng.sample(ids, min(5000, len(ids)))
     IndexOutbox.objects.bulk_create(IndexOutbox(target=IndexTarget.PAGE, target_id=pk, reason="bench") for pk in sample)
@@ -214,7 +214,7 @@ def measure_indexing(rng: random.Random) -> dict:
         pass
     drained = len(sample) / (time.perf_counter() - started)
     gateway_required().index_refresh()
-    return {"pages": report.pages, "reindex_rates": runs, "outbox_rate": drained, "outbox_entries": len(sample)}
+    return {"pages": report.documents, "reindex_rates": runs, "outbox_rate": drained, "outbox_entries": len(sample)}
 
 
 # -- part 2: latency at scale on synthetic documents -----------------------------------------------------

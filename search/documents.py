@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import blocks
-from wagtail.models import PageQuerySet
+from wagtail.models import Page, PageQuerySet
 
 from embassies.models import (
     ArticlePage,
@@ -26,9 +26,11 @@ from embassies.models import (
     SectionIndexPage,
 )
 from embassies.models.pages import MISSION_HOME_DEPTH, mission_home_path
-from embassies.selectors import pages_public
+from embassies.selectors import pages_public, subtrees
 
-from .indices import language_field
+from .indexing import IndexSpec
+from .indices import content_alias, content_index_body, content_index_pattern, language_field
+from .models import IndexTarget
 
 # Page types in the product's words, as the `page_type` filter and facet know them.
 PAGE_TYPES = {
@@ -218,3 +220,46 @@ def documents_for(pages_rows: Iterable[dict], *, missions: dict | None = None) -
         if mission is not None:
             documents[page["pk"]] = document_for(model, page, mission)
     return documents
+
+
+def page_ids_for_targets(targets: Iterable[tuple[str, int]]) -> set[int]:
+    """Every page an outbox target covers, as the database has it now (deleted pages stay as their own id)."""
+    page_ids, subtree_roots, mission_ids, topic_ids = set(), set(), set(), set()
+    for target, target_id in targets:
+        if target == IndexTarget.PAGE:
+            page_ids.add(target_id)
+        elif target == IndexTarget.SUBTREE:
+            subtree_roots.add(target_id)
+        elif target == IndexTarget.MISSION:
+            mission_ids.add(target_id)
+        elif target == IndexTarget.TOPIC:
+            topic_ids.add(target_id)
+    page_ids |= subtree_roots
+    paths = list(Page.objects.filter(pk__in=subtree_roots).values_list("path", flat=True))
+    paths += list(
+        Page.objects.filter(missionhomepage__mission_id__in=mission_ids).values_list("path", flat=True)
+    )
+    if paths:
+        page_ids |= set(Page.objects.filter(subtrees(paths)).values_list("pk", flat=True))
+    if topic_ids:
+        for model in (ArticlePage, EventPage, ConsularNoticePage):
+            page_ids |= set(model.objects.filter(topics__in=topic_ids).values_list("pk", flat=True))
+    return page_ids
+
+
+def _page_documents(page_ids: list[int], missions: dict) -> dict[int, dict]:
+    rows = pages_indexable(queryset=Page.objects.filter(pk__in=page_ids)).values("pk", "content_type_id", "path")
+    return documents_for(rows, missions=missions)
+
+
+PAGE_INDEX = IndexSpec(
+    name="content",
+    alias=content_alias,
+    index_pattern=content_index_pattern,
+    body=content_index_body,
+    keys_all=lambda: list(pages_indexable().order_by("pk").values_list("pk", flat=True)),
+    documents_for=_page_documents,
+    keys_for_targets=page_ids_for_targets,
+    fingerprint_sort=({"page_id": "asc"},),
+    key_from_id=int,
+)

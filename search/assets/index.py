@@ -20,6 +20,7 @@ from taggit.models import TaggedItem
 from embassies.models import HubDocument, HubImage
 
 from ..documents import fingerprint, normalise_text
+from ..indexing import IndexSpec
 from ..indices import (
     CUSTOM_ANALYZERS,
     FOLDED_LANGUAGES,
@@ -30,6 +31,7 @@ from ..indices import (
     multilingual,
     vietnamese_folded,
 )
+from ..models import IndexTarget
 
 ASSET_TEXT_FIELDS = ("title", "alt", "caption")
 # Translations are stored as {language: {"title", "alt_text", "caption"}}.
@@ -171,3 +173,42 @@ def asset_documents_for(asset_type: str, ids: Iterable[int]) -> dict[str, dict]:
     assets = list(assets_queryset(asset_type).filter(pk__in=list(ids)))
     tags = _tags_by_asset(ASSET_TYPES[asset_type], [asset.pk for asset in assets])
     return {asset_key(asset_type, asset.pk): asset_document(asset_type, asset, tags=tags[asset.pk]) for asset in assets}
+
+
+ASSET_TARGETS = {IndexTarget.IMAGE: "image", IndexTarget.DOCUMENT: "document"}
+
+
+def asset_keys_for_targets(targets: Iterable[tuple[str, int]]) -> set[str]:
+    """Document ids of the assets outbox targets name (pages and the like name none)."""
+    return {asset_key(ASSET_TARGETS[target], target_id) for target, target_id in targets if target in ASSET_TARGETS}
+
+
+def _asset_keys_all() -> list[str]:
+    return [
+        asset_key(asset_type, pk)
+        for asset_type, model in ASSET_TYPES.items()
+        for pk in model.objects.order_by("pk").values_list("pk", flat=True)
+    ]
+
+
+def _asset_documents(keys: list[str], cache: dict) -> dict[str, dict]:
+    by_type: dict[str, list[int]] = {}
+    for key in keys:
+        asset_type, _, pk = key.partition("-")
+        by_type.setdefault(asset_type, []).append(int(pk))
+    documents = {}
+    for asset_type, ids in by_type.items():
+        documents.update(asset_documents_for(asset_type, ids))
+    return documents
+
+
+ASSET_INDEX = IndexSpec(
+    name="asset",
+    alias=asset_alias,
+    index_pattern=asset_index_pattern,
+    body=asset_index_body,
+    keys_all=_asset_keys_all,
+    documents_for=_asset_documents,
+    keys_for_targets=asset_keys_for_targets,
+    fingerprint_sort=({"asset_type": "asc"}, {"asset_id": "asc"}),
+)

@@ -30,17 +30,17 @@ class Command(BaseCommand):
         finally:
             bar.close()
             asset_bar.close()
-        rate = report.pages / report.seconds if report.seconds else 0
+        rate = report.documents / report.seconds if report.seconds else 0
         self.stdout.write(
             self.style.SUCCESS(
-                f"Indexed {report.pages} pages into {report.index} in {report.seconds:.1f} s ({rate:.0f} pages/s); "
+                f"Indexed {report.documents} pages into {report.index} in {report.seconds:.1f} s ({rate:.0f} pages/s); "
                 f"re-applied {report.replayed} changes made meanwhile; removed {len(report.removed_indices)} old index(es)."
             )
         )
-        asset_rate = assets.assets / assets.seconds if assets.seconds else 0
+        asset_rate = assets.documents / assets.seconds if assets.seconds else 0
         self.stdout.write(
             self.style.SUCCESS(
-                f"Indexed {assets.assets} images and documents into {assets.index} in {assets.seconds:.1f} s "
+                f"Indexed {assets.documents} images and documents into {assets.index} in {assets.seconds:.1f} s "
                 f"({asset_rate:.0f} assets/s); re-applied {assets.replayed} asset changes made meanwhile."
             )
         )
