@@ -2,13 +2,15 @@
 
 import csv
 import io
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import date, datetime, timedelta, timezone as dt_timezone
 
 import pytest
+from django.utils import timezone
 
 from embassies import factories as content
+from moderation.charts import review_charts
 from moderation.models import ReviewStatus, Transition
-from moderation.selectors import weekly_review_stats
+from moderation.selectors import WeeklyReviewStats, weekly_review_stats
 
 from .conftest import refused, submit_over_http, workflow_action_url
 
@@ -58,12 +60,31 @@ def test_page_history_is_visible_to_those_who_work_on_the_page(client, staff, re
         assert refused(response)
 
 
-def test_report_shows_transitions_and_a_chart(client, staff, reviewed_page):
+def charts_of(body: str) -> str:
+    return body[body.index("data-moderation-charts"):body.index("</div>", body.index("data-moderation-charts"))]
+
+
+def test_report_shows_transitions_and_two_charts_each_with_its_table(client, staff, reviewed_page):
     client.force_login(staff["hq_admin"])
     body = client.get(REPORT).content.decode()
     assert "Cultural week" in body and "Add the venue." in body
-    assert body.count("<svg") >= 2 and "Submissions per week" in body and "Median review time" in body
-    assert "<rect" in body and "<polyline" in body and "Asia-Pacific" in body
+    charts = charts_of(body)
+    assert charts.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2 and charts.count('role="img"') == 2
+    assert 'aria-label="Submissions per week"' in charts and 'aria-label="Median review time"' in charts
+    assert "<caption>Submissions per week (items)</caption>" in charts
+    assert "<caption>Median review time (hours)</caption>" in charts
+    assert 'class="rect reactive tooltip-trigger"' in charts and 'class="dot reactive tooltip-trigger"' in charts
+    week = f"{timezone.localdate() - timedelta(days=timezone.localdate().weekday()):%d %b}"
+    assert f"Asia-Pacific, {week}: 2 items" in charts
+    assert '<th scope="col">Asia-Pacific</th>' in charts and f'<th scope="row">{week}</th>' in charts
+    assert "<script" not in charts and "pygal.js" not in body
+
+
+def test_report_without_transitions_says_there_is_no_data(client, staff, reviewed_page, paris):
+    client.force_login(staff["hq_admin"])
+    charts = charts_of(client.get(f"{REPORT}?region={paris.region_id}").content.decode())
+    assert charts.count("No data for these filters.") == 2 and "<svg" not in charts and "<table" not in charts
+    assert "Submissions per week" in charts and "Median review time" in charts
 
 
 def test_report_is_limited_to_the_reviewers_region_and_closed_to_editors(client, staff, reviewed_page):
@@ -119,3 +140,23 @@ def test_weekly_stats_count_submissions_and_take_the_median_review_time(hanoi, p
         ("2026-03-02", "Asia-Pacific", 3, 2.0),
         ("2026-03-09", "Europe", 1, None),
     ]
+
+
+def test_review_charts_map_weekly_stats_to_submission_bars_and_median_lines():
+    first, second = date(2026, 3, 2), date(2026, 3, 9)
+    submissions, review_time = review_charts([
+        WeeklyReviewStats(first, "Asia-Pacific", 3, 2.0),
+        WeeklyReviewStats(second, "Europe", 1, None),
+        WeeklyReviewStats(second, "Asia-Pacific", 0, 4.5),
+    ])
+    assert (submissions.title, submissions.unit, submissions.kind) == ("Submissions per week", "items", "bar")
+    assert (review_time.title, review_time.unit, review_time.kind) == ("Median review time", "hours", "line")
+    assert submissions.x_labels == review_time.x_labels == ["02 Mar", "09 Mar"]
+    assert submissions.series == {"Asia-Pacific": [3, 0], "Europe": [0, 1]}
+    assert review_time.series == {"Asia-Pacific": [2.0, 4.5], "Europe": [None, None]}
+    assert not submissions.is_empty and not review_time.is_empty
+    assert "Asia-Pacific, 09 Mar: 4.5 hours" in review_time.svg
+
+
+def test_review_charts_of_nothing_are_empty():
+    assert all(chart.is_empty for chart in review_charts([]))
