@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
 from .models import Mission, MissionName, MissionSocialAccount, Region
 from .roles import (
@@ -20,7 +20,6 @@ from .roles import (
     HQ_ADMINISTRATORS_GROUP,
     HQ_GROUPS,
     MISSION_COLLECTION_PERMISSIONS,
-    MISSION_PAGE_PERMISSIONS,
     Role,
 )
 from .signals import mission_provisioned
