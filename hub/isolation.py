@@ -7,8 +7,8 @@ keyword arguments, by its route, or by the ids of a bulk action) must be one the
 a 404, as if the object did not exist. Bulk actions drop the ids the user may not see before the view reads them.
 
 What "may see" means is each domain's rule, registered with `admin_object_kind`: pages the user can explore
-(hub.selectors) or choose (embassies), assets they can choose (embassies.assets), translations of pages they can explore, submissions
-of such pages. `tests/test_admin_url_walk.py` walks every admin URL to prove nothing is missed.
+(hub.selectors) or choose (embassies), assets they can choose (embassies.assets), translations of pages they can
+explore, submissions of such pages. `tests/test_admin_url_walk.py` walks every admin URL to prove nothing is missed.
 """
 
 from collections.abc import Callable
