@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Locale, Page, Revision, TaskState, Workflow, WorkflowState
 
@@ -156,9 +158,15 @@ class WorkflowRule(models.Model):
     route = models.CharField(max_length=20, choices=Route.choices)
 
     class Meta:
+        # One rule per (mission or none, page type or none). A blank counts as a value of its own; NULLs are
+        # distinct in a unique index and `nulls_distinct` is PostgreSQL-only, so the index is on the ids with
+        # 0 for a blank, which SQLite and PostgreSQL both enforce.
         constraints = [
             models.UniqueConstraint(
-                fields=["mission", "content_type"], name="unique_workflow_rule", nulls_distinct=False
+                Coalesce("mission", Value(0)),
+                Coalesce("content_type", Value(0)),
+                name="unique_workflow_rule",
+                violation_error_message=_("There is already a rule for this mission and page type."),
             )
         ]
 
