@@ -26,7 +26,7 @@ from embassies.models import (
     SectionIndexPage,
 )
 from embassies.models.pages import MISSION_HOME_DEPTH, mission_home_path
-from embassies.selectors import pages_public, subtrees
+from embassies.selectors import pages_public, pages_under, subtrees
 
 from .indexing import IndexSpec
 from .indices import content_alias, content_index_body, content_index_pattern, language_field
@@ -235,12 +235,11 @@ def page_ids_for_targets(targets: Iterable[tuple[str, int]]) -> set[int]:
         elif target == IndexTarget.TOPIC:
             topic_ids.add(target_id)
     page_ids |= subtree_roots
-    paths = list(Page.objects.filter(pk__in=subtree_roots).values_list("path", flat=True))
-    paths += list(
-        Page.objects.filter(missionhomepage__mission_id__in=mission_ids).values_list("path", flat=True)
-    )
-    if paths:
+    if subtree_roots:
+        paths = Page.objects.filter(pk__in=subtree_roots).values_list("path", flat=True)
         page_ids |= set(Page.objects.filter(subtrees(paths)).values_list("pk", flat=True))
+    if mission_ids:
+        page_ids |= set(pages_under(missions=mission_ids).values_list("pk", flat=True))
     if topic_ids:
         for model in (ArticlePage, EventPage, ConsularNoticePage):
             page_ids |= set(model.objects.filter(topics__in=topic_ids).values_list("pk", flat=True))

@@ -34,19 +34,11 @@ def outbox_record(*, target: str, target_id: int, reason: str) -> IndexOutbox | 
     """Record that `target` may have changed in the index's eyes, in the current transaction.
 
     Nothing is recorded while the hub runs on database search: there is no index to keep up to date.
-    After the transaction commits, a task drains the outbox.
+    The signal handlers that record changes start the drain task once the transaction commits.
     """
     if engine_settings() is None:
         return None
-    entry = IndexOutbox.objects.create(target=target, target_id=target_id, reason=reason)
-    transaction.on_commit(_drain_soon, robust=True)
-    return entry
-
-
-def _drain_soon() -> None:
-    from .tasks import outbox_drain_task  # the tasks run these services
-
-    outbox_drain_task.enqueue()
+    return IndexOutbox.objects.create(target=target, target_id=target_id, reason=reason)
 
 
 @dataclass

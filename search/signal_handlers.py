@@ -4,25 +4,35 @@ Each handler runs inside the transaction of the change it reports (Wagtail's pub
 revision actions are atomic), so the change and its outbox entry commit or roll back together.
 """
 
+from django.db import transaction
+
 from embassies.models import HubDocument, HubImage
 
 from .models import IndexTarget
 from .services import outbox_record
+from .tasks import outbox_drain_task
+
+
+def _record(*, target: str, target_id: int, reason: str) -> None:
+    """Record the change in the outbox and, once the transaction commits, drain it (search follows within a
+    second; `manage.py search_worker` retries whatever this misses)."""
+    if outbox_record(target=target, target_id=target_id, reason=reason) is not None:
+        transaction.on_commit(outbox_drain_task.enqueue, robust=True)
 
 
 def page_published(sender, instance, **kwargs):
     """A publish, a scheduled go-live, or a translation going live."""
-    outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="publish")
+    _record(target=IndexTarget.PAGE, target_id=instance.pk, reason="publish")
 
 
 def page_unpublished(sender, instance, **kwargs):
     """An unpublish, including the scheduler expiring a page."""
-    outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="unpublish")
+    _record(target=IndexTarget.PAGE, target_id=instance.pk, reason="unpublish")
 
 
 def page_moved(sender, instance, **kwargs):
     """A move changes the URL path of the page and everything below it, and possibly their mission."""
-    outbox_record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="move")
+    _record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="move")
 
 
 def page_slug_changed(sender, instance, **kwargs):
@@ -30,38 +40,38 @@ def page_slug_changed(sender, instance, **kwargs):
 
     Wagtail sends this just after the commit, so the entry is written in a transaction of its own.
     """
-    outbox_record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="slug")
+    _record(target=IndexTarget.SUBTREE, target_id=instance.pk, reason="slug")
 
 
 def page_deleted(sender, instance, **kwargs):
     """Sent once per deleted page (descendants included), for the base Page row."""
-    outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="delete")
+    _record(target=IndexTarget.PAGE, target_id=instance.pk, reason="delete")
 
 
 def view_restriction_changed(sender, instance, **kwargs):
     """A password, login or group restriction hides (or, removed, reveals) a whole subtree."""
-    outbox_record(target=IndexTarget.SUBTREE, target_id=instance.page_id, reason="privacy")
+    _record(target=IndexTarget.SUBTREE, target_id=instance.page_id, reason="privacy")
 
 
 def mission_changed(sender, instance, created=False, raw=False, **kwargs):
     """Renaming a mission or moving it to another region or country changes every document of the mission."""
     if created or raw:
         return
-    outbox_record(target=IndexTarget.MISSION, target_id=instance.pk, reason="mission")
+    _record(target=IndexTarget.MISSION, target_id=instance.pk, reason="mission")
 
 
 def mission_name_changed(sender, instance, raw=False, **kwargs):
     """The mission's name in one language appears on the documents in that language."""
     if raw or instance.mission_id is None:
         return
-    outbox_record(target=IndexTarget.MISSION, target_id=instance.mission_id, reason="mission_name")
+    _record(target=IndexTarget.MISSION, target_id=instance.mission_id, reason="mission_name")
 
 
 def topic_changed(sender, instance, created=False, raw=False, **kwargs):
     """Documents carry their topics' slugs."""
     if created or raw:
         return
-    outbox_record(target=IndexTarget.TOPIC, target_id=instance.pk, reason="topic")
+    _record(target=IndexTarget.TOPIC, target_id=instance.pk, reason="topic")
 
 
 def asset_changed(sender, instance, raw=False, **kwargs):
@@ -69,7 +79,7 @@ def asset_changed(sender, instance, raw=False, **kwargs):
     if raw or instance.pk is None:
         return
     target = IndexTarget.IMAGE if sender._meta.model_name == "hubimage" else IndexTarget.DOCUMENT
-    outbox_record(target=target, target_id=instance.pk, reason="asset")
+    _record(target=target, target_id=instance.pk, reason="asset")
 
 
 def asset_tags_changed(sender, instance, action, model=None, pk_set=None, **kwargs):
@@ -78,4 +88,4 @@ def asset_tags_changed(sender, instance, action, model=None, pk_set=None, **kwar
         return
     for asset_model, target in ((HubImage, IndexTarget.IMAGE), (HubDocument, IndexTarget.DOCUMENT)):
         if isinstance(instance, asset_model) and instance.pk is not None:
-            outbox_record(target=target, target_id=instance.pk, reason="asset_tags")
+            _record(target=target, target_id=instance.pk, reason="asset_tags")

@@ -13,17 +13,11 @@ from embassies.renditions import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
 from search.assets.selectors import assets_search
 
+from ..media import DocumentSerializer, ImageSerializer
 from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
 from .filters import AssetFilter, ImageFilter
-from .serializers import (
-    ApiErrorSerializer,
-    DocumentSearchResultsSerializer,
-    DocumentSerializer,
-    ImageSearchResultsSerializer,
-    ImageSerializer,
-    asset_search_json,
-)
+from .serializers import ApiErrorSerializer, DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
 
 
 class AssetCursorPagination(HubCursorPagination):

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from embassies.presentation.pages import TYPE_NAMES, page_detail, page_summary
 
-from ..assets.serializers import ImageSerializer
+from ..media import ImageSerializer
 
 LIST_FIELDS = (
     "id", "type", "title", "slug", "locale", "mission", "path", "url", "detail_url", "summary", "kind",

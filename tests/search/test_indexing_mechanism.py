@@ -14,8 +14,6 @@ from search.models import IndexTarget
 
 
 def _topic_documents(keys: list[int], cache: dict) -> dict[int, dict]:
-    cache.setdefault("batches", 0)
-    cache["batches"] += 1
     documents = {}
     for topic in Topic.objects.filter(pk__in=keys).exclude(slug__startswith="unlisted-"):
         document = {"topic_id": topic.pk, "name": topic.name}
