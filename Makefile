@@ -28,8 +28,10 @@ seed: migrate
 	$(PY) manage.py seed_demo
 
 ## Run the hub on the embedded default: SQLite, database search, demo data; admin at http://$(HOST):$(PORT)/admin/
+## (the default site is put where runserver listens, so the absolute URLs of pages, feeds and sitemaps can be fetched)
 run: seed
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py site_address $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL). With Java and Maven it starts
 ## the search engine for the search tests and leaves it running for the next run (`make engine-stop`).

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, CharField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageLogEntry, PageQuerySet, ReferenceIndex
+from wagtail.models import Locale, Page, PageLogEntry, PageQuerySet, ReferenceIndex, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from hub.models import Mission, MissionKind
@@ -147,3 +147,14 @@ def pages_choosable_by(*, user) -> PageQuerySet:
     explorable = pages_explorable_by(user=user)
     hq_public = pages_under(missions=Mission.objects.filter(kind=MissionKind.HQ), queryset=pages_public())
     return Page.objects.filter(Q(pk__in=explorable.values("pk")) | Q(pk__in=hq_public.values("pk")))
+
+
+def site_root_url(*, request=None) -> str:
+    """The root URL (`scheme://host[:port]`) of the Wagtail site serving `request`, else of the default site.
+
+    Built from the Site record, like Wagtail's page URLs, so that sitemaps, robots.txt and search links name the
+    same host as the pages they list, whichever name the request came in by.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else ""

@@ -7,6 +7,7 @@ locale and the sections by slug, and only creates or corrects what is missing or
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from hub.models import Mission
@@ -145,3 +146,22 @@ def mission_pages_provision(*, mission: Mission, report: ProvisioningReport) -> 
     _reviewer_page_permissions_sync(mission=mission, home_pages=home_pages)
     mission_homes_provisioned.send(sender=Mission, mission=mission, home_pages=home_pages, report=report)
     return home_pages
+
+
+def site_address_set(*, hostname: str, port: int) -> Site:
+    """Put the default site (the portal) at `hostname:port`: page URLs, feeds, JSON-LD and sitemaps are built from it.
+
+    `make run` points it at the address runserver listens on, so that every absolute URL the hub gives out can be
+    fetched; a deployment points it at the public host (port 443 gives `https://` URLs, 80 gives `http://`).
+    """
+    hostname = hostname.strip().lower()
+    if not hostname or any(char in hostname for char in "/:@ ") or not 0 < port < 65536:
+        raise ValueError(f"not a host and port: {hostname!r}:{port}")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise ValueError("no default site yet: run migrate and create a mission (or seed_demo) first")
+    site.hostname, site.port = hostname, port
+    site.full_clean()
+    site.save()
+    log(instance=site, action="wagtail.edit")  # public answers name the site: a new log entry refreshes their cache
+    return site

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, override
 from wagtail.models import Page
 
 from embassies.presentation.pages import hydrate
-from embassies.selectors import pages_public
+from embassies.selectors import pages_public, site_root_url
 from search.selectors import pages_search
 
 from .context import LANGUAGE_NAMES, layout_for
@@ -27,12 +27,12 @@ def _facet_label(name: str, value: str) -> str:
 
 def _search_alternates(home, *, request) -> list[dict]:
     """The same search in each language the mission publishes in."""
-    alternates = []
+    alternates, site_root = [], site_root_url(request=request)
     for translation in pages_public(queryset=home.get_translations(inclusive=True).select_related("locale")):
         code = translation.locale.language_code
         with override(code):
             url = reverse("mission_search", kwargs={"mission_slug": home.mission.slug})
-        alternates.append({"locale": code, "title": translation.title, "url": request.build_absolute_uri(url)})
+        alternates.append({"locale": code, "title": translation.title, "url": site_root + url})
     return alternates
 
 
@@ -93,18 +93,18 @@ def mission_search(request, mission_slug: str):
         "facets": facets,
         "errors": errors,
         "pagination": {"number": results.page if results else 1, "num_pages": num_pages},
-        "meta": {"title": home.title, "url": request.build_absolute_uri(), "og_type": "website"},
+        "meta": {"title": home.title, "url": site_root_url(request=request) + request.get_full_path(), "og_type": "website"},
     }
     return render(request, "frontend_templates/search.html", context, status=400 if errors else 200)
 
 
 def sitemap_index(request):
     """/sitemap.xml: one sitemap per public mission home (mission and language)."""
-    sitemaps = []
+    sitemaps, site_root = [], site_root_url(request=request)
     for home in mission_homes_public():
         with override(home.locale.language_code):
             url = reverse("mission_sitemap", kwargs={"mission_slug": home.mission.slug})
-        sitemaps.append({"url": request.build_absolute_uri(url), "lastmod": home.last_published_at})
+        sitemaps.append({"url": site_root + url, "lastmod": home.last_published_at})
     return render(request, "frontend_templates/sitemap_index.xml", {"sitemaps": sitemaps}, content_type="application/xml")
 
 
@@ -131,6 +131,6 @@ def mission_sitemap(request, mission_slug):
 
 def robots_txt(request):
     """Crawlers may read the public site, not the admin or the API, and find the sitemap index."""
-    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    sitemap = site_root_url(request=request) + reverse("sitemap_index")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Allow: /", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
