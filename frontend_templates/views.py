@@ -1,7 +1,8 @@
 """Views of the reference site that are not Wagtail pages: a mission's search, sitemaps and robots.txt."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, override
@@ -134,3 +135,8 @@ def robots_txt(request):
     sitemap = site_root_url(request=request) + reverse("sitemap_index")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Allow: /", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every host whatever the page's <link rel="icon"> says."""
+    return HttpResponsePermanentRedirect(static("frontend_templates/favicon.ico"))

@@ -56,6 +56,7 @@ urlpatterns = [
     # Crawlers: not language-prefixed (each mission's sitemap is, under its own path).
     path("sitemap.xml", site_views.sitemap_index, name="sitemap_index"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

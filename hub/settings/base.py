@@ -202,6 +202,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Embassy Hub <hub@loca
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Embassy Hub"
+# Staff avatars are uploaded in the admin (Account → Profile picture), never fetched from Gravatar: the hub works
+# offline, and a staff member's e-mail hash is not sent to an outside server on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "embassies.HubImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "embassies.HubDocument"
