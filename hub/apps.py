@@ -6,8 +6,12 @@ class HubConfig(AppConfig):
     verbose_name = "Missions and roles"
 
     def ready(self):
+        from django.db import models
         from django.db.models.signals import post_migrate
+        from wagtail.admin.forms.models import register_form_field_override
 
         from . import signal_handlers
 
         post_migrate.connect(signal_handlers.ensure_hub_baseline, sender=self)
+        # A link typed without a scheme is https:// (Django 6's default; 5.2 warns on every admin form until told).
+        register_form_field_override(models.URLField, override={"assume_scheme": "https"})

@@ -4,6 +4,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE, so the single and multiple upload views both use
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.documents.forms import BaseDocumentForm
@@ -67,7 +68,7 @@ class HubImageForm(BaseImageForm):
     def _near_duplicates_message(self):
         lines = [self._near_duplicate_html(duplicate) for duplicate in self.near_duplicates]
         lines.append(_("Reuse it instead, or tick “Upload anyway” and choose the file again."))
-        return format_html_join(format_html("<br>"), "{}", ((line,) for line in lines))
+        return format_html_join(mark_safe("<br>"), "{}", ((line,) for line in lines))
 
     def _near_duplicate_html(self, duplicate: NearDuplicate):
         text = _("This looks like “%(title)s” from %(mission)s — reuse it?") % {
