@@ -83,7 +83,7 @@ def register_v2_api_fields() -> list[str]:
     from wagtail.images.api.fields import ImageRenditionField
 
     from embassies.models import ArticlePage
-    from embassies.renditions import all_filter_specs
+    from embassies.assets.sizes import all_filter_specs
 
     renditions = [
         APIField(v2_rendition_field_name(spec), serializer=ImageRenditionField(spec, source="hero_image"))
@@ -195,7 +195,7 @@ def prepare_renditions() -> dict:
     """Generate every rendition the API serves, for every image, so that no benchmark request draws one."""
     _django_setup()
     from embassies.models import HubImage
-    from embassies.renditions import all_filter_specs
+    from embassies.assets.sizes import all_filter_specs
 
     count = 0
     for image in HubImage.objects.order_by("pk"):
@@ -680,7 +680,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  gunicorn: {args.workers} {args.worker_class} workers × {args.threads} threads on {server.base}")
 
         sys.path.insert(0, str(ROOT))
-        from embassies.renditions import all_filter_specs  # plain constants: no Django set-up needed here
+        from embassies.assets.sizes import all_filter_specs  # plain constants: no Django set-up needed here
 
         v2_fields = ["summary", "kind", "last_published_at", "hero_image"]
         v2_fields += [v2_rendition_field_name(spec) for spec in all_filter_specs()] + ["tags", "topics"]

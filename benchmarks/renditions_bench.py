@@ -51,7 +51,7 @@ from wagtail.models import Collection  # noqa: E402
 from embassies.assets.renditions import image_renditions_generate  # noqa: E402
 from embassies.factories import photo_like_image  # noqa: E402
 from embassies.models import HubImage  # noqa: E402
-from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, format_filter_spec, web_filter_spec  # noqa: E402
+from embassies.assets.sizes import SOCIAL_SIZES, WEB_WIDTHS, format_filter_spec, web_filter_spec  # noqa: E402
 
 NAMED = {**SOCIAL_SIZES, **{f"web-{width}": web_filter_spec(width) for width in WEB_WIDTHS}}
 

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from embassies.models import AssetKind, AssetLicence, HubDocument, HubImage
 from embassies.presentation.assets import document_json, image_json
 from embassies.presentation.pages import hydrate, page_summary
-from embassies.renditions import rendition_specs
+from embassies.assets.sizes import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
 from search.assets.selectors import assets_search
 

@@ -15,7 +15,7 @@ from wagtail.models import Page
 from embassies.models import ArticleKind, MissionHomePage
 from embassies.presentation.assets import NamedRenditions
 from embassies.presentation.pages import hydrate
-from embassies.renditions import SOCIAL_SIZES
+from embassies.assets.sizes import SOCIAL_SIZES
 from embassies.selectors import pages_public
 from hub.models import Mission
 

@@ -4,7 +4,7 @@ import re
 
 from embassies.models import SOCIAL_SHARE_LIMITS, MissionContentPage
 from embassies.presentation.assets import NamedRenditions
-from embassies.renditions import SOCIAL_SIZES
+from embassies.assets.sizes import SOCIAL_SIZES
 
 # X shortens every link to 23 characters whatever its length.
 X_LINK_LENGTH = 23

@@ -28,7 +28,7 @@ from PIL import ImageOps
 from wagtail.images.models import IMAGE_FORMAT_EXTENSIONS, Filter
 
 from embassies.models import HubImage, HubRendition
-from embassies.renditions import rendition_specs
+from embassies.assets.sizes import rendition_specs
 
 logger = logging.getLogger(__name__)
 

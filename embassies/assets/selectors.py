@@ -25,7 +25,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from embassies.models import ArticlePage, HubDocument, HubImage, MissionHomePage
-from embassies.models.media import AssetLicence
+from embassies.assets.models import AssetLicence
 from embassies.models.pages import mission_home_path
 from embassies.selectors import documents_public
 from hub.models import Mission

@@ -1,4 +1,4 @@
-from .media import AssetKind, AssetLicence, HubDocument, HubImage, HubRendition, PeopleConsent
+from ..assets.models import AssetKind, AssetLicence, HubDocument, HubImage, HubRendition, PeopleConsent
 from .pages import (
     SOCIAL_SHARE_LIMITS,
     ArticleKind,

@@ -13,7 +13,7 @@ from wagtail.images.models import Filter
 from wagtail.images.views.serve import generate_image_url
 
 from ..models import HubDocument, HubImage
-from ..renditions import (
+from ..assets.sizes import (
     SOCIAL_SIZES,
     WEB_WIDTHS,
     extra_formats,

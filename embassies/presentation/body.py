@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from ..blocks import video_provider
 from ..models import HubImage
-from ..renditions import rendition_specs
+from ..assets.sizes import rendition_specs
 from ..rich_text import expand_public_html, linked_page_ids
 from ..selectors import pages_public
 

@@ -23,7 +23,7 @@ from ..models import (
     SectionIndexPage,
 )
 from ..models.pages import mission_id_for_path
-from ..renditions import rendition_specs
+from ..assets.sizes import rendition_specs
 from ..selectors import pages_public
 from .assets import image_json
 from .body import page_body

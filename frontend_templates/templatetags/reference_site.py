@@ -11,7 +11,7 @@ from ..labels import KINDS, NOTICE_TYPES, SEVERITIES
 
 register = template.Library()
 
-# Rendition widths (embassies.renditions.WEB_WIDTHS) the browser picks from, by where the picture sits.
+# Rendition widths (embassies.assets.sizes.WEB_WIDTHS) the browser picks from, by where the picture sits.
 SIZES = {
     "hero": "(min-width: 72rem) 70rem, 100vw",
     "body": "(min-width: 48rem) 44rem, 100vw",

@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from embassies import factories as content
-from embassies.renditions import SOCIAL_SIZES
+from embassies.assets.sizes import SOCIAL_SIZES
 
 JSON_FEED_REQUIRED = {"version", "title", "items"}
 

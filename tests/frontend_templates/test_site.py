@@ -19,7 +19,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from embassies.presentation.assets import image_json
 from embassies import factories as content
-from embassies.renditions import SOCIAL_SIZES, extra_formats
+from embassies.assets.sizes import SOCIAL_SIZES, extra_formats
 from frontend_templates.selectors import SECTION_PAGE_SIZE
 from tests.search.conftest import engine_url, search_engine  # noqa: F401 (fixtures for the engine variant)
 

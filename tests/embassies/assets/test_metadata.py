@@ -6,7 +6,7 @@ from django.conf import settings
 
 from embassies import factories as content
 from embassies.models import HubDocument, HubImage
-from embassies.models.media import AssetKind
+from embassies.assets.models import AssetKind
 
 
 def image_form(image, **fields) -> dict:

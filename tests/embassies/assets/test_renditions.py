@@ -10,7 +10,7 @@ from PIL import ImageDraw
 
 from embassies import factories as content
 from embassies.models import HubImage, HubRendition
-from embassies.renditions import SOCIAL_SIZES, WEB_WIDTHS, extra_formats, rendition_specs
+from embassies.assets.sizes import SOCIAL_SIZES, WEB_WIDTHS, extra_formats, rendition_specs
 
 BANDS = ((220, 20, 20), (20, 200, 20), (20, 20, 220))  # red, green, blue thirds, left to right
 GPS_IFD = 0x8825

@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from embassies import factories as content
 from embassies.assets.selectors import asset_use_problem, usable_now_q
 from embassies.models import ArticlePage, EventPage, HubImage
-from embassies.models.media import AssetLicence
+from embassies.assets.models import AssetLicence
 
 
 def article_form(page, *, action: str | None = None, hero_image=None, body=()) -> dict:

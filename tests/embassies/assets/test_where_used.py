@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from embassies import factories as content
 from embassies.models import HubImage
-from embassies.models.media import AssetLicence
+from embassies.assets.models import AssetLicence
 
 
 @pytest.fixture

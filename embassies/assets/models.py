@@ -1,4 +1,4 @@
-"""The hub's own image and document models, swapped in from the first migration."""
+"""The hub's own image and document models (app label `embassies`), swapped in from the first migration."""
 
 import posixpath
 
@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
 
-from embassies.assets.fields import AssetTranslationsField, validate_video_link
-from embassies.assets.storage import private_asset_storage
+from .fields import AssetTranslationsField, validate_video_link
+from .storage import private_asset_storage
 from hub.models import Mission, validate_content_language
 
 
