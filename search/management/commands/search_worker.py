@@ -1,11 +1,11 @@
 """manage.py search_worker: apply the index outbox continuously (or once, with --once)."""
 
 import logging
-import signal
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from hub.workers import TRANSIENT_ERRORS, TryAgainLater, WorkerLoop
 from search.gateway import SearchNotConfigured
 from search.services import DRAIN_BATCH, outbox_drain, outbox_purge
 
@@ -14,7 +14,10 @@ PURGE_EVERY_SECONDS = 3600
 
 
 class Command(BaseCommand):
-    help = "Apply recorded index changes to the search engine, waiting out outages with backoff."
+    help = (
+        "Apply recorded index changes to the search engine, waiting out engine and database outages with backoff "
+        "(hub/workers.py)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Drain what is due now and exit (non-zero if the engine is down).")
@@ -23,40 +26,26 @@ class Command(BaseCommand):
         parser.add_argument("--max-backoff", type=float, default=60.0, help="Longest wait between tries during an outage.")
 
     def handle(self, *args, once, batch_size, poll, max_backoff, **options):
-        self.stopping = False
-        signal.signal(signal.SIGTERM, self._stop)
-        signal.signal(signal.SIGINT, self._stop)
-        backoff, last_purge, applied = poll, 0.0, 0
-        while not self.stopping:
-            try:
-                report = outbox_drain(limit=batch_size)
-            except SearchNotConfigured as error:
-                raise CommandError(str(error)) from error
-            applied += report.applied
+        loop = WorkerLoop(name="search worker", poll=poll, max_backoff=max_backoff)
+        loop.handle_signals()
+        totals = {"applied": 0, "purged_at": 0.0}
+
+        def drain_round() -> bool:
+            report = outbox_drain(limit=batch_size)
             if report.unavailable:
-                if once:
-                    raise CommandError(f"The search engine is unreachable: {report.error}")
-                logger.warning("Search engine unreachable (%s); retrying in %.0f s", report.error, backoff)
-                self._sleep(backoff)
-                backoff = min(backoff * 2, max_backoff)
-                continue
-            backoff = poll
+                raise TryAgainLater(f"the search engine is unreachable: {report.error}")
+            totals["applied"] += report.applied
             if report.applied or report.failed:
                 logger.info("Applied %s outbox entries (%s refused, retried later)", report.applied, report.failed)
-            if time.monotonic() - last_purge > PURGE_EVERY_SECONDS:
+            if time.monotonic() - totals["purged_at"] > PURGE_EVERY_SECONDS:
                 outbox_purge()
-                last_purge = time.monotonic()
-            if report.applied + report.failed >= batch_size:
-                continue
-            if once:
-                break
-            self._sleep(poll)
-        self.stdout.write(f"Applied {applied} outbox entries.")
+                totals["purged_at"] = time.monotonic()
+            return report.applied + report.failed >= batch_size
 
-    def _stop(self, *_args):
-        self.stopping = True
-
-    def _sleep(self, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while not self.stopping and time.monotonic() < deadline:
-            time.sleep(min(0.2, seconds))
+        try:
+            loop.run(drain_round, once=once)
+        except SearchNotConfigured as error:
+            raise CommandError(str(error)) from error
+        except (*TRANSIENT_ERRORS, TryAgainLater) as error:  # only with --once: the loop retries otherwise
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Applied {totals['applied']} outbox entries.")
