@@ -1,5 +1,5 @@
 """Template helpers of the reference site: responsive pictures from the API's image JSON, readers' labels,
-dates and numbers in the page's own language (`embassies.presentation.formats`)."""
+dates and numbers in the page's own language (`embassies.presentation.formats`), isolated mixed-direction runs."""
 
 from django import template
 from django.utils.html import format_html
@@ -92,3 +92,9 @@ def local_day(value, page):
 def local_number(value, language_code: str) -> str:
     return number_display(value, language_code=language_code)
 
+
+@register.filter
+def isolated(value):
+    """`value` in a <bdi>: a name, title or address that may run the other way from the page keeps its
+    punctuation on its own side (use it where the template cannot wrap the value itself, e.g. in blocktranslate)."""
+    return format_html("<bdi>{}</bdi>", value)
