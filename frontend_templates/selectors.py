@@ -23,10 +23,14 @@ from embassies.models import (
     MissionHomePage,
     NoticeSeverity,
     SectionIndexPage,
+    Topic,
 )
 from embassies.selectors import pages_public
 
 SECTION_PAGE_SIZE = 10
+TOPIC_PAGE_SIZE = 10
+# The page types filed under topics (each keeps its own topics table).
+TOPICAL_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
 # What a mission home syndicates from headquarters: the ministry's voice, not its internal news.
 SYNDICATED_HQ_KINDS = (ArticleKind.PRESS_RELEASE, ArticleKind.STATEMENT, ArticleKind.PRESS_BRIEFING)
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(reversed(NoticeSeverity.values))}
@@ -98,14 +102,44 @@ def hq_statements_syndicated(*, home: MissionHomePage, limit: int = 3) -> list[A
     return _hydrated(_newest_first(articles)[:limit])
 
 
-def section_children_page(*, section: Page, number) -> PaginatorPage:
-    """One page of a section's public content, newest first. A bad page number gives the nearest valid
+def _newest_first_page(queryset, *, number, size: int) -> PaginatorPage:
+    """One page of `queryset`'s pages, newest first, hydrated. A bad page number gives the nearest valid
     page, as Django's `get_page` does, so a stale link never errors."""
-    children = pages_public(queryset=Page.objects.child_of(section).not_type(SectionIndexPage))
-    paginator = Paginator(_newest_first(children).only("id", "content_type"), SECTION_PAGE_SIZE)
-    result = paginator.get_page(number)
+    result = Paginator(_newest_first(queryset).only("id", "content_type"), size).get_page(number)
     result.object_list = hydrate(list(result.object_list))
     return result
+
+
+def section_children_page(*, section: Page, number) -> PaginatorPage:
+    """One page of a section's public content, newest first."""
+    children = pages_public(queryset=Page.objects.child_of(section).not_type(SectionIndexPage))
+    return _newest_first_page(children, number=number, size=SECTION_PAGE_SIZE)
+
+
+def topic_for_listing(*, slug: str, home: MissionHomePage) -> Topic | None:
+    """The topic a chip's slug names, in the home's language where it is translated (a page may be filed
+    under a topic of another language when that topic has no translation yet)."""
+    named = Topic.objects.filter(slug=slug).order_by("pk")
+    topic = named.filter(locale_id=home.locale_id).first() or named.first()
+    if topic is None:
+        return None
+    return Topic.objects.filter(translation_key=topic.translation_key, locale_id=home.locale_id).first() or topic
+
+
+def topic_slugs_by_language(*, topic: Topic) -> dict[str, str]:
+    """The topic's slug in each language it is translated into, for the listing's language switcher."""
+    translations = Topic.objects.filter(translation_key=topic.translation_key).select_related("locale")
+    return {translation.locale.language_code: translation.slug for translation in translations}
+
+
+def topic_pages_page(*, home: MissionHomePage, topic: Topic, number) -> PaginatorPage:
+    """One page of the mission's public content in the home's language filed under `topic` (in any of its
+    translations), newest first."""
+    filed = Q()
+    for model in TOPICAL_MODELS:
+        filed |= Q(**{f"{model._meta.model_name}__topics__translation_key": topic.translation_key})
+    pages = pages_public(queryset=Page.objects.descendant_of(home).filter(filed)).distinct()
+    return _newest_first_page(pages, number=number, size=TOPIC_PAGE_SIZE)
 
 
 def subsections_public(*, section: Page) -> list[Page]:

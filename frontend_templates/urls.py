@@ -6,5 +6,6 @@ from . import views
 
 urlpatterns = [
     path("<slug:mission_slug>/search/", views.mission_search, name="mission_search"),
+    path("<slug:mission_slug>/topics/<str:topic_slug>/", views.mission_topic, name="mission_topic"),
     path("<slug:mission_slug>/sitemap.xml", views.mission_sitemap, name="mission_sitemap"),
 ]

@@ -1,4 +1,5 @@
-"""Views of the reference site that are not Wagtail pages: a mission's search, sitemaps and robots.txt."""
+"""Views of the reference site that are not Wagtail pages: a mission's search and topic listings, sitemaps and
+robots.txt."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -14,10 +15,19 @@ from search.selectors import pages_search
 
 from .context import LANGUAGE_NAMES, layout_for
 from .labels import KINDS
-from .selectors import mission_home_public, mission_homes_public, sitemap_pages_public
+from .selectors import (
+    mission_home_public,
+    mission_homes_public,
+    sitemap_pages_public,
+    topic_for_listing,
+    topic_pages_page,
+    topic_slugs_by_language,
+)
 
 SEARCH_PAGE_SIZE = 10
 FACET_FILTERS = {"kind": "kinds", "locale": "locales", "tags": "tags"}
+
+
 def _facet_label(name: str, value: str) -> str:
     if name == "kind":
         return KINDS.get(value, value)
@@ -26,13 +36,17 @@ def _facet_label(name: str, value: str) -> str:
     return value
 
 
-def _search_alternates(home, *, request) -> list[dict]:
-    """The same search in each language the mission publishes in."""
+def _listing_alternates(home, *, request, url_name: str, slugs: dict[str, str] | None = None) -> list[dict]:
+    """The same listing (search, topic) in each language the mission publishes in; `slugs` names the topic
+    in each language, its slug where the language has no translation of it."""
     alternates, site_root = [], site_root_url(request=request)
     for translation in pages_public(queryset=home.get_translations(inclusive=True).select_related("locale")):
         code = translation.locale.language_code
+        kwargs = {"mission_slug": home.mission.slug}
+        if slugs is not None:
+            kwargs["topic_slug"] = slugs.get(code, slugs[home.locale.language_code])
         with override(code):
-            url = reverse("mission_search", kwargs={"mission_slug": home.mission.slug})
+            url = reverse(url_name, kwargs=kwargs)
         alternates.append({"locale": code, "title": translation.title, "url": site_root + url})
     return alternates
 
@@ -87,7 +101,7 @@ def mission_search(request, mission_slug: str):
     }
     num_pages = max(1, -(-results.total // results.page_size)) if results else 1
     context = {
-        "layout": layout_for(home=home, language_code=home.locale.language_code, alternates=_search_alternates(home, request=request)),
+        "layout": layout_for(home=home, language_code=home.locale.language_code, alternates=_listing_alternates(home, request=request, url_name="mission_search")),
         "query": query,
         "results": results,
         "cards": cards,
@@ -97,6 +111,32 @@ def mission_search(request, mission_slug: str):
         "meta": {"title": home.title, "url": site_root_url(request=request) + request.get_full_path(), "og_type": "website"},
     }
     return render(request, "frontend_templates/search.html", context, status=400 if errors else 200)
+
+
+def mission_topic(request, mission_slug: str, topic_slug: str):
+    """A mission's public content filed under one topic, in the language of the URL, newest first, paginated:
+    where a topic chip leads (the API's equivalent is `/api/v1/pages/?mission=…&locale=…&topic=…`)."""
+    home = mission_home_public(mission_slug=mission_slug, language_code=get_language())
+    topic = topic_for_listing(slug=topic_slug, home=home) if home else None
+    if topic is None:
+        raise Http404("No such topic on this mission's site.")
+    slugs = {**topic_slugs_by_language(topic=topic), home.locale.language_code: topic.slug}
+    context = {
+        "layout": layout_for(
+            home=home,
+            language_code=home.locale.language_code,
+            alternates=_listing_alternates(home, request=request, url_name="mission_topic", slugs=slugs),
+        ),
+        "topic": topic,
+        "children": topic_pages_page(home=home, topic=topic, number=request.GET.get("page")),
+        "meta": {
+            "title": topic.name,
+            "description": topic.description,
+            "url": site_root_url(request=request) + request.path,
+            "og_type": "website",
+        },
+    }
+    return render(request, "frontend_templates/topic.html", context)
 
 
 def sitemap_index(request):

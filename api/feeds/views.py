@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from embassies.models import ArticleKind, MissionHomePage
 from embassies.presentation.assets import NamedRenditions
+from embassies.presentation.formats import page_dates_display
 from embassies.presentation.pages import hydrate
 from embassies.assets.sizes import SOCIAL_SIZES
 from embassies.selectors import pages_public
@@ -39,6 +40,13 @@ def _feed_pages(*, home: MissionHomePage, kind: str | None) -> list[Page]:
     if kind:
         pages = pages.filter(articlepage__kind=kind)
     return hydrate(list(pages.select_related("locale").order_by("-first_published_at", "-pk")[:FEED_SIZE]))
+
+
+def _item_text(page) -> str:
+    """The standfirst; an event's leads with when it starts, in the venue's time zone and the page's language
+    (the feed's own dates are when it was published, in RFC 822/3339)."""
+    starts = page_dates_display(page).get("starts_at")
+    return f"{starts} · {page.summary}" if starts else page.summary
 
 
 def _og_image(request, page) -> tuple[str, int] | None:
@@ -107,7 +115,7 @@ class MissionFeedView(APIView):
             feed.add_item(
                 title=xml_safe(page.title),
                 link=page.get_full_url(request),
-                description=xml_safe(page.summary),
+                description=xml_safe(_item_text(page)),
                 unique_id=f"urn:embassy-hub:page:{page.translation_key}:{page.locale.language_code}",
                 pubdate=page.first_published_at,
                 updateddate=page.last_published_at,
@@ -126,7 +134,7 @@ def _json_feed(request, *, home, title: str, feed_url: str, pages: list[Page]) -
             "url": page.get_full_url(request),
             "title": page.title,
             "summary": page.summary,
-            "content_text": page.summary,
+            "content_text": _item_text(page),
             "date_published": page.first_published_at.isoformat(),
             "date_modified": page.last_published_at.isoformat(),
             "tags": [item.tag.name for item in page.tagged_items.all()],

@@ -13,7 +13,7 @@ LIST_FIELDS = (
     "id", "type", "title", "slug", "locale", "mission", "path", "url", "detail_url", "summary", "kind",
     "first_published_at", "last_published_at", "hero_image", "tags", "topics",
     "starts_at", "ends_at", "timezone", "venue", "online_url", "registration_url",
-    "notice_type", "severity", "valid_from", "valid_until", "in_force",
+    "notice_type", "severity", "valid_from", "valid_until", "in_force", "display",
 )
 
 
@@ -52,6 +52,11 @@ class PageSummarySerializer(serializers.Serializer):
     valid_from = serializers.DateTimeField(required=False)
     valid_until = serializers.DateTimeField(required=False, allow_null=True)
     in_force = serializers.BooleanField(required=False)
+    display = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        help_text="The dates above as readers of the page's language write them (CLDR), in the venue's or "
+        "mission's time zone: first_published_at, last_published_at, and starts_at/ends_at or valid_from/valid_until.",
+    )
 
     def to_representation(self, page):
         return page_summary(page, request=self.context["request"])

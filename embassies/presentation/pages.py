@@ -4,7 +4,6 @@ in a fixed number of queries. The API, previews, webhooks, feeds and the referen
 
 from collections import defaultdict
 from datetime import timezone as dt_timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -27,6 +26,7 @@ from ..assets.sizes import rendition_specs
 from ..selectors import pages_public
 from .assets import image_json
 from .body import page_body
+from .formats import page_dates_display, zone_named
 
 TYPE_NAMES = {
     ArticlePage: "article",
@@ -79,11 +79,7 @@ def _local_iso(value, tz_name: str) -> str | None:
     """`value` in the event's own time zone; UTC if a draft was saved without a valid one (previews show drafts)."""
     if not value:
         return None
-    try:
-        zone = ZoneInfo(tz_name)
-    except (ValueError, ZoneInfoNotFoundError):
-        zone = dt_timezone.utc
-    return timezone.localtime(value, zone).isoformat()
+    return timezone.localtime(value, zone_named(tz_name) or dt_timezone.utc).isoformat()
 
 
 def _mission_slug(page: Page) -> str | None:
@@ -137,6 +133,7 @@ def page_summary(page: Page, *, request) -> dict:
             valid_until=page.valid_until.isoformat() if page.valid_until else None,
             in_force=page.is_in_force(),
         )
+    data["display"] = page_dates_display(page)
     return data
 
 

@@ -1,8 +1,11 @@
-"""Template helpers of the reference site: responsive pictures from the API's image JSON, readers' labels."""
+"""Template helpers of the reference site: responsive pictures from the API's image JSON, readers' labels,
+dates and numbers in the page's own language (`embassies.presentation.formats`), isolated mixed-direction runs."""
 
 from django import template
+from django.utils.html import format_html
 
 from embassies.presentation.assets import image_json
+from embassies.presentation.formats import date_display, datetime_display, local_moment, number_display, page_zone
 from embassies.models import ArticlePage, HubImage
 from search.documents import PAGE_TYPES
 
@@ -65,3 +68,33 @@ def severity_label(notice) -> str:
 @register.filter
 def notice_type_label(notice) -> str:
     return NOTICE_TYPES.get(notice.notice_type, notice.get_notice_type_display())
+
+
+@register.simple_tag
+def local_time(value, page, show: str = "date"):
+    """A <time> element for `page`'s `value`: ISO 8601 for machines; for readers the day (or, with
+    show="moment", the day and time) in the page's language and time zone, isolated from the text around it."""
+    if not value:
+        return ""
+    zone = page_zone(page)
+    display = datetime_display if show == "moment" else date_display
+    shown = display(value, language_code=page.locale.language_code, zone=zone)
+    return format_html('<time datetime="{}" dir="auto">{}</time>', local_moment(value, zone).isoformat(), shown)
+
+
+@register.filter
+def local_day(value, page):
+    """The calendar day of `value` where `page` is read (so "updated" means another day there, not in UTC)."""
+    return local_moment(value, page_zone(page)).date() if value else None
+
+
+@register.filter
+def local_number(value, language_code: str) -> str:
+    return number_display(value, language_code=language_code)
+
+
+@register.filter
+def isolated(value):
+    """`value` in a <bdi>: a name, title or address that may run the other way from the page keeps its
+    punctuation on its own side (use it where the template cannot wrap the value itself, e.g. in blocktranslate)."""
+    return format_html("<bdi>{}</bdi>", value)

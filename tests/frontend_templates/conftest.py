@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from embassies import factories as content
@@ -72,6 +73,52 @@ def cairo_mission():
         timezone="Africa/Cairo", default_language_code="ar", extra_language_codes=["en"],
         names={"ar": "السفارة في القاهرة"},
     )
+
+
+def tokyo_mission():
+    """A Japanese-language mission (provisioned when needed)."""
+    return hub_factories.mission(
+        "tokyo", name="Embassy in Tokyo", country="JP", city="Tokyo", timezone="Asia/Tokyo",
+        default_language_code="ja", names={"ja": "在東京大使館"},
+    )
+
+
+# One article published and one event starting at a fixed moment, in five languages, and how each language's
+# readers must see them (CLDR long date; long date and short time in the mission's zone: Hanoi +7, Paris +1,
+# Tokyo +9, Cairo +2). Written out by hand, not computed with Babel, so a wrong pattern cannot pass.
+PUBLISHED = dt.datetime(2025, 8, 7, 10, 0, tzinfo=dt.timezone.utc)
+STARTS = dt.datetime(2026, 12, 30, 8, 0, tzinfo=dt.timezone.utc)
+DATES_SHOWN = {
+    "en": ("hanoi", "August 7, 2025", "December 30, 2026, 3:00\u202fPM"),
+    "vi": ("hanoi", "7 tháng 8, 2025", "15:00 30 tháng 12, 2026"),
+    "fr": ("paris", "7 août 2025", "30 décembre 2026, 09:00"),
+    "ja": ("tokyo", "2025年8月7日", "2026年12月30日 17:00"),
+    "ar": ("cairo", "7 أغسطس 2025", "30 ديسمبر 2026، 10:00 ص"),
+}
+
+
+def dated_content(missions: dict) -> dict:
+    """Per language: an article published at PUBLISHED and an event at the mission's venue starting at STARTS."""
+    made = {}
+    with time_machine.travel(PUBLISHED, tick=False):
+        for code, (slug, _day, _moment) in DATES_SHOWN.items():
+            mission = missions[slug]
+            made[code] = {
+                "article": content.article(content.section(mission, "news", code), title=f"Article ({code})"),
+                "event": content.added(
+                    content.section(mission, "events", code),
+                    EventPage(
+                        title=f"Event ({code})", summary="Music.", venue="Opera House", timezone=mission.timezone,
+                        starts_at=STARTS, ends_at=STARTS + dt.timedelta(hours=2),
+                    ),
+                ),
+            }
+    return made
+
+
+@pytest.fixture
+def dated(hanoi, paris):
+    return dated_content({"hanoi": hanoi, "paris": paris, "tokyo": tokyo_mission(), "cairo": cairo_mission()})
 
 
 @pytest.fixture

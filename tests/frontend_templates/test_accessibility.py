@@ -23,6 +23,7 @@ from django.db import transaction
 from django.test import Client
 
 from embassies import factories as content
+from embassies.models import Topic
 from hub.models import Mission
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, browser_missing
 
@@ -79,6 +80,7 @@ def _build_and_render() -> RenderedSite:
     hanoi = Mission.objects.get(slug="hanoi")
     site = site_content(hanoi)
     site["article"].body = _full_body(hanoi, site["hero"])
+    site["article"].topics.set([Topic.objects.create(name="Education", slug="education", locale=site["home"].locale)])
     site["article"].save_revision().publish()
     for number in range(12):
         content.article(site["news"], title=f"Scholarship update {number}", hero_image=site["hero"] if number % 2 else None)
@@ -97,6 +99,7 @@ def _build_and_render() -> RenderedSite:
         "event": site["event"].url,
         "consular-notice": site["notice"].url,
         "search": "/en/hanoi/search/?q=scholarship",
+        "topic-list": "/en/hanoi/topics/education/",
         "arabic-article": arabic.url,
     }
     client = Client()
@@ -204,7 +207,7 @@ def test_axe_reports_the_violations_of_a_page_that_has_them(open_page):
     assert {"image-alt", "button-name", "color-contrast"} <= found
 
 
-PAGE_TYPES = ["home", "news-list", "article", "event", "consular-notice", "search", "arabic-article"]
+PAGE_TYPES = ["home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article"]
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

@@ -321,6 +321,49 @@ def test_arabic_pages_are_right_to_left_with_a_language_switcher(client, cairo):
     assert soup.find(class_="content-label").get_text() == "خبر"
 
 
+def isolated_within(soup: BeautifulSoup, container, text: str) -> bool:
+    """Whether `text` (found inside `container`) sits in a <bdi> or an element with `dir` below `container`, so
+    the bidi algorithm treats it as one run whatever the page's direction."""
+    found = container.find(string=lambda string: string and text in string)
+    assert found is not None, f"{text!r} is not in {container.name}"
+    element = found.parent
+    while element is not None and element is not container:
+        if element.name == "bdi" or element.has_attr("dir"):
+            return True
+        element = element.parent
+    return False
+
+
+def test_latin_addresses_names_and_numbers_on_an_arabic_page_are_isolated(client, cairo):
+    cairo.address, cairo.phone, cairo.email = "1 Corniche El Nil, Garden City (Gate 2)", "+20 2 2797 3300", "info@cairo.example"
+    cairo.full_clean()
+    cairo.save()
+    events = content.section(cairo, "events")
+    concert = event(events, title="حفل موسيقي", venue="Cairo Opera House", address="Gezira, Zamalek (Hall B)",
+                    timezone="Africa/Cairo")
+
+    soup = html(client.get(concert.url))
+
+    assert soup.html["dir"] == "rtl"
+    footer_address = soup.find("footer", class_="site-footer").find("address")
+    assert isolated_within(soup, footer_address, "1 Corniche El Nil, Garden City (Gate 2)")
+    assert isolated_within(soup, footer_address, "Cairo")
+    venue = soup.find("dl", class_="event-facts")
+    assert isolated_within(soup, venue, "Cairo Opera House")
+    assert isolated_within(soup, venue, "Gezira, Zamalek (Hall B)")
+    contacts = soup.find("ul", class_="contact-list")
+    assert contacts.find("a", href="tel:+20227973300")["dir"] == "ltr"
+    assert contacts.find("a", href="mailto:info@cairo.example")["dir"] == "ltr"
+    starts = venue.find("time")
+    assert starts["dir"] == "auto"  # a date with Latin digits keeps its own order
+
+
+def test_a_plain_arabic_footer_without_isolation_would_fail_the_check():
+    soup = BeautifulSoup('<footer><address>السفارة<br>1 Corniche El Nil (Gate 2)</address></footer>', "html.parser")
+
+    assert not isolated_within(soup, soup.address, "1 Corniche El Nil (Gate 2)")
+
+
 # Search
 
 
