@@ -105,3 +105,11 @@ class AssetTranslationsField(models.JSONField):
                     _("Per-locale wording for %(code)s is not valid (languages: %(enabled)s; keys: %(keys)s)."),
                     params={"code": code, "enabled": ", ".join(sorted(enabled)), "keys": ", ".join(self.keys)},
                 )
+
+
+class HttpsURLField(models.URLField):
+    """A URL field whose form assumes `https://` for a link typed without a scheme, in every form: Wagtail's image
+    forms build their fields without the admin's form-field overrides (hub/apps.py), so the model says it."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})

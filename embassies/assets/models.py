@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, WagtailImageField, get_upload_to
 
-from .fields import AssetTranslationsField, validate_video_link
+from .fields import AssetTranslationsField, HttpsURLField, validate_video_link
 from .storage import private_asset_storage
 from hub.models import Mission, validate_content_language
 
@@ -93,7 +93,7 @@ class HubImage(AssetFields, AbstractImage):
     alt_text = models.CharField(max_length=400, blank=True, help_text=_("Describe the image for people who cannot see it."))
     caption = models.CharField(max_length=400, blank=True)
     people_consent = models.CharField(max_length=20, choices=PeopleConsent.choices, default=PeopleConsent.NO_PEOPLE)
-    video_url = models.URLField(
+    video_url = HttpsURLField(
         blank=True, validators=[validate_video_link],
         help_text=_("For video links: the YouTube or Facebook video this image is the poster of."),
     )
