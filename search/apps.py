@@ -16,7 +16,10 @@ class SearchConfig(AppConfig):
         from hub.models import Mission, MissionName
 
         from . import signal_handlers
+        from .documents import PAGE_TYPES
 
+        for model in PAGE_TYPES:
+            post_save.connect(signal_handlers.page_saved, sender=model, dispatch_uid=f"hub_search_page_saved_{model.__name__}")
         page_published.connect(signal_handlers.page_published, dispatch_uid="hub_search_page_published")
         page_unpublished.connect(signal_handlers.page_unpublished, dispatch_uid="hub_search_page_unpublished")
         post_page_move.connect(signal_handlers.page_moved, dispatch_uid="hub_search_page_moved")

@@ -168,6 +168,12 @@ def _page_values(rows: list[dict]) -> list[tuple[type, dict]]:
     return pages
 
 
+def labels_text(*, kind: str, tags: list[str]) -> str:
+    """The words a page's or asset's kind and tags give it (`press_release` → `press release`): both backends match
+    a query against them and boost what they name, so `infographic` finds infographics (issue 15)."""
+    return " ".join([kind.replace("_", " "), *tags])
+
+
 def document_for(model: type, page: dict, mission) -> dict:
     """The index document of one page of `mission`, from its field values (see `_page_values`)."""
     language = page["locale__language_code"]
@@ -191,6 +197,7 @@ def document_for(model: type, page: dict, mission) -> dict:
         language_field("summary", language): normalise_text(page["summary"] if is_content else page["introduction"]),
         language_field("body", language): body_text(page["body"], *extra) if is_content else "",
         "tags": page.get("tags", []),
+        "labels": labels_text(kind=page.get("kind") or page_type, tags=page.get("tags", [])),
         "topics": page.get("topics", []),
         "first_published_at": _iso(first_published),
         "last_published_at": _iso(page["last_published_at"]),

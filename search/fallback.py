@@ -1,20 +1,17 @@
 """The search service answered from the database: the embedded default, and the fallback while an engine is
 unreachable. Same criteria, same result shape; `simplified` says what the database does in a simpler way.
 
-Text matching uses Wagtail's database search backend (SQLite FTS5 or PostgreSQL full text), which Wagtail
-keeps up to date on every save; filters, facets and the result cards come from the ORM, the cards through
-the same document builder as the index, so both backends describe a page identically.
+Text matching reads the hub's own table of page words (`PageSearchText`: as written and folded, kind and tags
+among them), kept by the signal handlers that write the outbox: whole words, accents and case ignored, every
+word somewhere in the page, ranked by where the words occur with exact diacritics first; the same SQL on SQLite
+and PostgreSQL. Filters, facets and the result cards come from the ORM, the cards through the same document
+builder as the index, so both backends describe a page identically.
 """
 
-import html
-import re
-
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear, Substr
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from embassies.models import ArticlePage, ConsularNoticePage, EventPage, MissionHomePage
 from embassies.models.pages import MISSION_HOME_PATH_LENGTH
@@ -22,14 +19,22 @@ from embassies.selectors import mission_home_for_page, pages_under, subtrees
 from hub.models import Mission
 
 from .criteria import FACETS, SearchCriteria
-from .documents import PAGE_TYPES, documents_for, pages_indexable
-from .query import CONTENT_PAGE_TYPES, FACET_SIZES
+from .documents import PAGE_INDEX, PAGE_TYPES, documents_for, pages_indexable
+from .folding import exact_words, fold, folded_words, word_run
+from .highlight import highlight
+from .indices import language_field
+from .models import PageSearchText
+from .query import CONTENT_PAGE_TYPES, FACET_SIZES, FIELD_BOOSTS, LABELS_BOOST
 from .results import FacetBucket, SearchResults, hit_from_document
 
 BACKEND = "database"
-NOT_WORD = re.compile(r"[^\w\s]+")
 TAGGED_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
 SEARCH_SIMPLIFIED = ("language_analysis", "cross_language", "relevance", "highlighting")
+# A folded word found in a field scores that field's weight (the engine's boosts); found as typed, with its
+# diacritics, it scores the weight again; the whole query in the title, in order, adds the title phrase boost.
+FOLDED_WEIGHTS = {**{f"{name}_folded": boost for name, boost in FIELD_BOOSTS.items()}, "labels_folded": LABELS_BOOST}
+EXACT_WEIGHTS = dict(FIELD_BOOSTS)
+TITLE_PHRASE_WEIGHT = 2 * FIELD_BOOSTS["title"]
 # Facets over more matches than this are counted over the best ones only (and flagged as simplified).
 FACET_LIMIT = 10_000
 
@@ -130,15 +135,49 @@ def facet_counts(page_ids: list[int]) -> dict[str, list[FacetBucket]]:
     return {name: _buckets(counts[name], size=FACET_SIZES[name], newest_first=name == "year") for name in FACETS}
 
 
-def _mark(text: str, terms: list[str]) -> str:
-    escaped = html.escape(text)
-    if not terms:
-        return escaped
-    pattern = re.compile("|".join(re.escape(html.escape(term)) for term in terms), re.IGNORECASE)
-    return pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped)
+def page_search_texts(page_ids: list[int]) -> list[PageSearchText]:
+    """The fallback's rows for those of these pages the index would hold, from the index's own documents."""
+    rows = []
+    for page_id, document in PAGE_INDEX.documents_for(page_ids, {}).items():
+        texts = {name: document.get(language_field(name, document["locale"]), "") for name in ("title", "summary", "body")}
+        rows.append(
+            PageSearchText(
+                page_id=page_id,
+                **{name: word_run(exact_words(text)) for name, text in texts.items()},
+                **{f"{name}_folded": word_run(folded_words(text)) for name, text in texts.items()},
+                labels_folded=word_run(folded_words(document["labels"])),
+            )
+        )
+    return rows
 
 
-def _cards(page_ids: list[int], *, terms: list[str] | None = None):
+def _contains(field: str, words: str) -> Q:
+    return Q(**{f"{field}__contains": words})
+
+
+def _scored(condition: Q, weight: int) -> Case:
+    return Case(When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField())
+
+
+def _text_matches(q: str, candidates: QuerySet) -> QuerySet:
+    """Rows of the candidate pages holding every word of `q` (folded, whole words, in any field), with a score."""
+    folded = list(dict.fromkeys(folded_words(q)))
+    accented = [word for word in dict.fromkeys(exact_words(q)) if word != fold(word)]
+    rows = PageSearchText.objects.filter(page__in=candidates)
+    score = Value(0, output_field=IntegerField())
+    for word in folded:
+        rows = rows.filter(Q.create([_contains(field, f" {word} ") for field in FOLDED_WEIGHTS], connector=Q.OR))
+        for field, weight in FOLDED_WEIGHTS.items():
+            score += _scored(_contains(field, f" {word} "), weight)
+    for word in accented:
+        for field, weight in EXACT_WEIGHTS.items():
+            score += _scored(_contains(field, f" {word} "), weight)
+    if len(folded) > 1:
+        score += _scored(_contains("title_folded", word_run(folded_words(q))), TITLE_PHRASE_WEIGHT)
+    return rows.annotate(score=score)
+
+
+def _cards(page_ids: list[int], *, q: str = ""):
     """Result cards for page ids, in that order, built by the index's own document builder."""
     rows = Page.objects.filter(pk__in=page_ids).values("pk", "content_type_id", "path")
     documents = documents_for(rows)
@@ -148,48 +187,31 @@ def _cards(page_ids: list[int], *, terms: list[str] | None = None):
         if document is None:
             continue
         hit = hit_from_document(document)
-        if terms:
-            highlights = {
-                name: [_mark(value, terms)]
-                for name, value in (("title", hit.title), ("summary", hit.summary))
-                if any(term.casefold() in value.casefold() for term in terms)
-            }
-            hit = hit_from_document(document, highlights=highlights)
+        if q:
+            marked = {"title": highlight(hit.title, q), "summary": highlight(hit.summary, q)}
+            hit = hit_from_document(document, highlights={name: [text] for name, text in marked.items() if text})
         hits.append(hit)
     return hits
 
 
-def database_words(text: str) -> str:
-    """The words of a query, without the punctuation full-text syntaxes give meaning to (an unbalanced `"` is an
-    error to SQLite's FTS5): the engine analyses text itself, the database gets plain words."""
-    return " ".join(NOT_WORD.sub(" ", text).split())
-
-
 def fallback_search(criteria: SearchCriteria, *, degraded: bool, facets: bool = True) -> SearchResults:
-    """Search from the database: full text through Wagtail's database backend, everything else through the ORM."""
+    """Search from the database: words through the hub's page word table, everything else through the ORM."""
     pages = pages_matching_filters(criteria)
-    newest = ("-first_published_at", "id")
-    if criteria.q:
-        backend = get_search_backend(settings.HUB_SEARCH_FALLBACK_BACKEND)
-        by_relevance = criteria.effective_sort == "relevance"
-        candidates = Page.objects.filter(pk__in=pages.values("pk"))
-        if not by_relevance:
-            candidates = candidates.order_by(*newest)
-        words = database_words(criteria.q)
-        matched = (
-            [page.pk for page in backend.search(words, candidates, operator="and", order_by_relevance=by_relevance)]
-            if words
-            else []
-        )
+    newest = ("-page__first_published_at", "page_id")
+    if criteria.q and folded_words(criteria.q):
+        rows = _text_matches(criteria.q, pages.values("pk"))
+        order = ("-score", *newest) if criteria.effective_sort == "relevance" else newest
+        matched = list(rows.order_by(*order).values_list("page_id", flat=True))
+    elif criteria.q:
+        matched = []
     else:
-        matched = list(pages.order_by(*newest).values_list("pk", flat=True))
+        matched = list(pages.order_by("-first_published_at", "id").values_list("pk", flat=True))
     window = matched[criteria.offset : criteria.offset + criteria.page_size]
-    terms = criteria.q.split() if criteria.q else None
     simplified = SEARCH_SIMPLIFIED if criteria.q else ()
     if facets and len(matched) > FACET_LIMIT:
         simplified += ("facets",)
     return SearchResults(
-        hits=_cards(window, terms=terms),
+        hits=_cards(window, q=criteria.q),
         total=len(matched),
         page=criteria.page,
         page_size=criteria.page_size,

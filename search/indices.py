@@ -107,6 +107,9 @@ def content_mapping() -> Mapping:
     # instead of one per language.
     for field in TEXT_FIELDS:
         mapping.field(f"{field}_all", Text(analyzer=multilingual, store=True, index_options="offsets"))
+    # Kind and tags as words (`press release`, `digital diplomacy`): matched and boosted like text, in the same
+    # cross-fields group as the shared fields, so `infographic mekong` finds an infographic about the Mekong.
+    mapping.field("labels", Text(analyzer=multilingual))
     mapping.field("title_suggest", Text(analyzer=autocomplete, search_analyzer=autocomplete_search))
     for key in language_keys():
         language_analyzer = _language_analyzer(key)

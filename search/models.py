@@ -57,3 +57,29 @@ class IndexOutbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.target} {self.target_id}"
+
+
+class PageSearchText(models.Model):
+    """The words of one indexable page for the database fallback: as written (case ignored) and folded (accents
+    ignored too), so that `chuyen doi so` finds `chuyển đổi số` on SQLite and PostgreSQL alike, and exact
+    diacritics can rank first. Kept by the signal handlers that write the outbox, in the same transaction, with
+    or without an engine; only pages `pages_indexable()` holds have a row (see `search.services.page_texts_sync`).
+
+    Each text is a run of words with a space at each end (`search.folding.word_run`).
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    title = models.TextField()
+    title_folded = models.TextField()
+    summary = models.TextField()
+    summary_folded = models.TextField()
+    body = models.TextField()
+    body_folded = models.TextField()
+    labels_folded = models.TextField(help_text=_("The page's kind and tags, folded."))
+
+    class Meta:
+        verbose_name = _("page search text")
+        verbose_name_plural = _("page search texts")
+
+    def __str__(self) -> str:
+        return f"search text of page {self.page_id}"

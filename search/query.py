@@ -9,15 +9,19 @@ first. A title phrase match adds a boost.
 from elasticsearch.dsl import Q, Search
 
 from .criteria import FACETS, SearchCriteria
-from .indices import FOLDED_LANGUAGES, TEXT_FIELDS, language_key, language_keys
+from . import highlight as highlighter
+from .indices import FOLDED_LANGUAGES, TEXT_FIELDS, language_field, language_key, language_keys
 from .results import FacetBucket, SearchHit, hit_from_document
 
 FIELD_BOOSTS = {"title": 4, "summary": 2, "body": 1}
 SHARED_BOOSTS = {"title": 2, "summary": 1, "body": 0.5}
+# Kind and tags (`labels`) are matched like text and weigh between a title and a summary, on both backends.
+LABELS_BOOST = 3
 FACET_SIZES = {"mission": 200, "locale": 20, "kind": 30, "year": 100, "tags": 30}
 FACET_FIELDS = {"mission": "mission", "locale": "locale", "kind": "kind", "year": "year", "tags": "tags"}
 CONTENT_PAGE_TYPES = ["article", "event", "consular_notice"]
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+BODY_FRAGMENT = {"fragment_size": 160, "number_of_fragments": 2}
 
 
 def not_expired() -> Q:
@@ -42,7 +46,7 @@ def text_fields(locales: tuple[str, ...] = ()) -> list[str]:
             if key in FOLDED_LANGUAGES:
                 fields.append(f"{name}_{key}.folded^{FIELD_BOOSTS[name] / 2}")
     fields += [f"{name}_all^{SHARED_BOOSTS[name]}" for name in TEXT_FIELDS]
-    return fields
+    return fields + [f"labels^{LABELS_BOOST}"]
 
 
 def text_query(q: str, locales: tuple[str, ...] = ()) -> Q:
@@ -100,14 +104,11 @@ def search_body(criteria: SearchCriteria, *, facets: bool = True, highlight: boo
             order = {"_key": "desc"} if name == "year" else [{"_count": "desc"}, {"_key": "asc"}]
             search.aggs.bucket(name, "terms", field=FACET_FIELDS[name], size=FACET_SIZES[name], order=order)
     if highlight and criteria.q:
-        # Snippets come from the shared fields (three fields rather than one per language), marked with the words
-        # as typed rather than with the scoring query: both cut the cost of highlighting by more than half.
-        marked = Q("multi_match", query=criteria.q, fields=[f"{name}_all" for name in TEXT_FIELDS])
-        search = (
-            search.highlight("title_all", number_of_fragments=0)
-            .highlight("summary_all", number_of_fragments=0)
-            .highlight("body_all", fragment_size=160, number_of_fragments=2)
-            .highlight_options(encoder="html", highlight_query=marked.to_dict(), **HIGHLIGHT_TAGS)
+        # The engine only cuts body fragments (from the shared field, with the words as typed rather than the
+        # scoring query); the hub marks them, and the title and summary, with its one highlighter (`hits_from`).
+        marked = Q("multi_match", query=criteria.q, fields=["body_all"])
+        search = search.highlight("body_all", **BODY_FRAGMENT).highlight_options(
+            encoder="html", highlight_query=marked.to_dict(), **HIGHLIGHT_TAGS
         )
     return search.to_dict()
 
@@ -159,15 +160,24 @@ def related_body(*, document: dict, limit: int) -> dict:
     return search.to_dict()
 
 
-def _highlights(hit: dict) -> dict[str, list[str]]:
-    """Fragments per field (title, summary, body), cut from the shared fields."""
-    raw = hit.get("highlight") or {}
-    return {name: raw[f"{name}_all"] for name in TEXT_FIELDS if raw.get(f"{name}_all")}
+def _highlights(hit: dict, q: str) -> dict[str, list[str]]:
+    """Snippets per field, marked by the hub's highlighter as the database fallback marks them: the title and
+    summary whole, the body in the fragments the engine cut around its matches."""
+    if not q:
+        return {}
+    source = hit["_source"]
+    marked = {name: highlighter.highlight(source.get(language_field(name, source["locale"]), ""), q) for name in ("title", "summary")}
+    snippets = {name: [text] for name, text in marked.items() if text}
+    fragments = (hit.get("highlight") or {}).get("body_all")
+    if fragments:
+        snippets["body"] = [highlighter.highlight_fragment(fragment, q) for fragment in fragments]
+    return snippets
 
 
-def hits_from(response: dict) -> list[SearchHit]:
+def hits_from(response: dict, *, q: str = "") -> list[SearchHit]:
+    """Hits of an engine answer; with the query `q`, marked snippets."""
     return [
-        hit_from_document(hit["_source"], score=hit.get("_score"), highlights=_highlights(hit))
+        hit_from_document(hit["_source"], score=hit.get("_score"), highlights=_highlights(hit, q))
         for hit in response["hits"]["hits"]
     ]
 

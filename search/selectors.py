@@ -70,7 +70,7 @@ def pages_search(**params) -> SearchResults:
     response = _engine_answer(lambda engine: engine.search(search_body(criteria)))
     if response is NO_ANSWER:
         return fallback_search(criteria, degraded=engine_settings() is not None)
-    hits = hits_from(response)
+    hits = hits_from(response, q=criteria.q)
     public = _only_public(hits)
     return SearchResults(
         hits=public,

@@ -14,14 +14,17 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .assets.index import ASSET_INDEX
-from .documents import PAGE_INDEX
+from .documents import PAGE_INDEX, page_ids_for_targets
+from .fallback import page_search_texts
 from .gateway import SearchEngineError, SearchUnavailable, engine_settings, gateway_required
 from .indexing import CheckReport, Progress, ReindexReport, SyncReport, index_check, index_ensure, index_rebuild, index_sync
-from .models import IndexOutbox
+from .models import IndexOutbox, IndexTarget, PageSearchText
 
 logger = logging.getLogger(__name__)
 
 DRAIN_BATCH = 500
+# Outbox targets that name pages; the database fallback's text follows them too.
+PAGE_TARGETS = (IndexTarget.PAGE, IndexTarget.SUBTREE, IndexTarget.MISSION, IndexTarget.TOPIC)
 REINDEX_BATCH = 500
 # Every index the outbox keeps in line with the database, the content index first.
 INDICES = (PAGE_INDEX, ASSET_INDEX)
@@ -39,6 +42,38 @@ def outbox_record(*, target: str, target_id: int, reason: str) -> IndexOutbox | 
     if engine_settings() is None:
         return None
     return IndexOutbox.objects.create(target=target, target_id=target_id, reason=reason)
+
+
+def page_texts_sync(*, page_ids) -> int:
+    """Make the database fallback's text agree with the database for these pages: rewrite the rows of pages
+    `pages_indexable()` holds, delete the others. Runs in the transaction of the change, so it commits or rolls
+    back with it; returns the number of rows written."""
+    page_ids = sorted(set(page_ids))
+    written = 0
+    for start in range(0, len(page_ids), REINDEX_BATCH):
+        chunk = page_ids[start : start + REINDEX_BATCH]
+        rows = page_search_texts(chunk)
+        PageSearchText.objects.filter(page_id__in=chunk).exclude(page_id__in=[row.page_id for row in rows]).delete()
+        PageSearchText.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["page"],
+            update_fields=[field.name for field in PageSearchText._meta.concrete_fields if not field.primary_key],
+        )
+        written += len(rows)
+    return written
+
+
+def page_texts_record(*, target: str, target_id: int) -> None:
+    """Bring the fallback's text of every page an outbox target covers in line, at once (no engine involved)."""
+    if target in PAGE_TARGETS:
+        page_texts_sync(page_ids=page_ids_for_targets([(target, target_id)]))
+
+
+def page_texts_rebuild() -> int:
+    """Rewrite the fallback's text of every indexable page and drop every other row (after an upgrade, or a
+    restore); `manage.py search_reindex` runs it first, with or without an engine."""
+    with transaction.atomic():
+        PageSearchText.objects.all().delete()
+        return page_texts_sync(page_ids=PAGE_INDEX.keys_all())
 
 
 @dataclass

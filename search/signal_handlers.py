@@ -1,7 +1,9 @@
-"""Signal handlers that record index changes in the outbox (connected in SearchConfig.ready).
+"""Signal handlers that record index changes in the outbox and bring the database fallback's page words in line
+(connected in SearchConfig.ready).
 
 Each handler runs inside the transaction of the change it reports (Wagtail's publish, delete and
-revision actions are atomic), so the change and its outbox entry commit or roll back together.
+revision actions are atomic), so the change, its outbox entry and the fallback's words commit or roll back
+together. The fallback's words follow with or without an engine: they are what the database searches.
 """
 
 from django.db import transaction
@@ -9,15 +11,22 @@ from django.db import transaction
 from embassies.models import HubDocument, HubImage
 
 from .models import IndexTarget
-from .services import outbox_record
+from .services import outbox_record, page_texts_record, page_texts_sync
 from .tasks import outbox_drain_task
 
 
 def _record(*, target: str, target_id: int, reason: str) -> None:
     """Record the change in the outbox and, once the transaction commits, drain it (search follows within a
-    second; `manage.py search_worker` retries whatever this misses)."""
+    second; `manage.py search_worker` retries whatever this misses). The fallback's words follow at once."""
+    page_texts_record(target=target, target_id=target_id)
     if outbox_record(target=target, target_id=target_id, reason=reason) is not None:
         transaction.on_commit(outbox_drain_task.enqueue, robust=True)
+
+
+def page_saved(sender, instance, raw=False, **kwargs):
+    """Any save of a page, published through Wagtail or created live (provisioning): the fallback's words follow."""
+    if not raw:
+        page_texts_sync(page_ids=[instance.pk])
 
 
 def page_published(sender, instance, **kwargs):

@@ -19,7 +19,7 @@ from taggit.models import TaggedItem
 
 from embassies.models import HubDocument, HubImage
 
-from ..documents import fingerprint, normalise_text
+from ..documents import fingerprint, labels_text, normalise_text
 from ..indexing import IndexSpec
 from ..indices import (
     CUSTOM_ANALYZERS,
@@ -71,7 +71,7 @@ def asset_mapping() -> Mapping:
     mapping.field("title_all", Text(analyzer=multilingual, store=True, index_options="offsets"))
     mapping.field("text_all", Text(analyzer=multilingual, store=True, index_options="offsets"))
     mapping.field("credit", Text(analyzer=multilingual, store=True, index_options="offsets"))
-    mapping.field("tags_text", Text(analyzer=multilingual))
+    mapping.field("labels", Text(analyzer=multilingual))  # kind and tags as words, matched and boosted
     for key in language_keys():
         subfields = {"folded": Text(analyzer=vietnamese_folded)} if key in FOLDED_LANGUAGES else {}
         for field in ASSET_TEXT_FIELDS:
@@ -150,7 +150,7 @@ def asset_document(asset_type: str, asset, *, tags: list[str]) -> dict:
         "language": language,
         "credit": normalise_text(asset.credit),
         "tags": sorted(tags),
-        "tags_text": " ".join(sorted(tags)),
+        "labels": labels_text(kind=asset.kind, tags=sorted(tags)),
         "year": asset.created_at.year if asset.created_at else None,
         "created_at": _iso(asset.created_at),
         "usage_rights_expire_at": _iso(asset.usage_rights_expire_at),

@@ -6,13 +6,13 @@ from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 
 from ..indices import FOLDED_LANGUAGES, language_keys
-from ..query import HIGHLIGHT_TAGS
+from ..query import LABELS_BOOST
 from .criteria import AssetCriteria
 
 FIELD_BOOSTS = {"title": 4, "alt": 2, "caption": 1}
-SHARED_FIELDS = ["title_all^2", "text_all", "credit", "tags_text^2"]
+# Kind and tags (`labels`) weigh as on pages: below a title, above the rest (search.query.LABELS_BOOST).
+SHARED_FIELDS = ["title_all^2", "text_all", "credit", f"labels^{LABELS_BOOST}"]
 FACET_SIZES = {"kind": 20, "mission": 200, "licence": 10, "orientation": 3, "tags": 30, "year": 50}
-HIGHLIGHTED = {"title": "title_all", "text": "text_all", "credit": "credit"}
 
 
 def text_fields() -> list[str]:
@@ -64,14 +64,5 @@ def asset_search_body(criteria: AssetCriteria, *, scope: Query | None, usable: Q
     for name in criteria.facets:
         order = {"_key": "desc"} if name == "year" else [{"_count": "desc"}, {"_key": "asc"}]
         search.aggs.bucket(name, "terms", field=name, size=FACET_SIZES[name], order=order)
-    if criteria.q:
-        marked = Q("multi_match", query=criteria.q, fields=list(HIGHLIGHTED.values()))
-        search = search.highlight(*HIGHLIGHTED.values(), number_of_fragments=0).highlight_options(
-            encoder="html", highlight_query=marked.to_dict(), **HIGHLIGHT_TAGS
-        )
+    # No engine highlighting: the hub marks the re-read assets itself (search.highlight), on both backends.
     return search.to_dict()
-
-
-def highlights_from(hit: dict) -> dict[str, list[str]]:
-    raw = hit.get("highlight") or {}
-    return {name: raw[field] for name, field in HIGHLIGHTED.items() if raw.get(field)}

@@ -7,9 +7,6 @@ and every shared one, `images_choosable_by`); without one (the public API), only
 against `usable_now_q` when asked for) before it is returned, so a stale index never leaks an asset.
 """
 
-import html
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -29,13 +26,16 @@ from embassies.models import AssetLicence
 from embassies.selectors import documents_public, images_public
 from hub.models import Mission
 
+from ..documents import labels_text
+from ..folding import exact_words, fold, folded_words
 from ..gateway import engine_settings
+from ..highlight import highlight
 from ..results import FacetBucket
 from ..selectors import NO_ANSWER, _engine_answer
 from ..query import total_from
 from .criteria import AssetCriteria, asset_criteria
 from .index import ASSET_TYPES, _tags_by_asset, orientation_of
-from .query import FACET_SIZES, asset_search_body, highlights_from, usable_now_clause
+from .query import FACET_SIZES, FIELD_BOOSTS, LABELS_BOOST, asset_search_body, usable_now_clause
 from .services import asset_gateway
 
 DATABASE = "database"
@@ -141,7 +141,7 @@ def assets_search(*, user=None, asset_type: str = "image", query: str = "", filt
     found = _checked(scope, criteria, mission, ids, prefetch_renditions)
     hits = [
         AssetHit(asset_type=asset_type, asset=found[int(hit["_source"]["asset_id"])], score=hit.get("_score"),
-                 highlights=highlights_from(hit))
+                 highlights=asset_highlights(found[int(hit["_source"]["asset_id"])], criteria.q))
         for hit in raw_hits if int(hit["_source"]["asset_id"]) in found
     ]
     return AssetSearchResults(
@@ -159,11 +159,6 @@ def facets_from_response(response: dict, criteria: AssetCriteria) -> dict[str, l
 
 
 # -- the database
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("đ", "d").replace("Đ", "D").casefold()
-
 
 def _filtered(scope: QuerySet, criteria: AssetCriteria, mission) -> QuerySet:
     assets = scope
@@ -188,49 +183,70 @@ def _filtered(scope: QuerySet, criteria: AssetCriteria, mission) -> QuerySet:
     return assets
 
 
-def _translation_texts(translations) -> list[str]:
+def _translations(translations, field: str) -> list[str]:
+    """One field (`title`, `alt_text`, `caption`) in every language of an asset's `translations` JSON."""
     if not isinstance(translations, dict):
         return []
-    return [str(text) for wording in translations.values() if isinstance(wording, dict)
-            for text in wording.values() if isinstance(text, str)]
+    return [wording[field] for wording in translations.values()
+            if isinstance(wording, dict) and isinstance(wording.get(field), str)]
 
 
-def _mark(text: str, terms: list[str]) -> str | None:
-    """`text` HTML-escaped with the typed words marked, or None when none of them occurs (accents ignored)."""
-    folded = _folded(text)
-    spans = []
-    for term in terms:
-        spans += [(match.start(), match.end()) for match in re.finditer(re.escape(_folded(term)), folded)]
-    if not spans or len(folded) != len(text):
-        return None if not spans else html.escape(text)
-    out, position = [], 0
-    for start, end in sorted(spans):
-        if start < position:
-            continue
-        out += [html.escape(text[position:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
-        position = end
-    return "".join(out + [html.escape(text[position:])])
+def asset_highlights(asset, q: str) -> dict[str, list[str]]:
+    """Snippets of a hit on either backend, marked by the one highlighter: its title, its text (caption and alt
+    text) and credit, in its own language and every translation."""
+    if not q:
+        return {}
+    translations = asset.translations
+    texts = {
+        "title": [asset.title, *_translations(translations, "title")],
+        "text": [getattr(asset, "caption", ""), getattr(asset, "alt_text", ""),
+                 *_translations(translations, "caption"), *_translations(translations, "alt_text")],
+        "credit": [asset.credit],
+    }
+    marked = {name: [text for text in (highlight(value, q) for value in values) if text] for name, values in texts.items()}
+    return {name: fragments for name, fragments in marked.items() if fragments}
+
+
+def _row_fields(row: dict, tags: list[str]) -> dict[str, list[str]]:
+    """A database row's text by weight group, as the engine weighs them (title, labels, alt text, the rest)."""
+    return {
+        "title": [row["title"], *_translations(row["translations"], "title")],
+        "labels": [labels_text(kind=row["kind"], tags=tags)],
+        "alt": [row.get("alt_text", ""), *_translations(row["translations"], "alt_text")],
+        "other": [row["credit"], row.get("caption", ""), *_translations(row["translations"], "caption")],
+    }
+
+
+ROW_WEIGHTS = {"title": FIELD_BOOSTS["title"], "labels": LABELS_BOOST, "alt": FIELD_BOOSTS["alt"], "other": 1}
+
+
+def _row_score(fields: dict[str, list[str]], folded: list[str], accented: list[str]) -> int | None:
+    """How well a row matches: every folded word somewhere (else None), scored by where, exact accents again."""
+    folded_by_group = {name: set(folded_words(" ".join(text or "" for text in texts))) for name, texts in fields.items()}
+    if not all(any(word in found for found in folded_by_group.values()) for word in folded):
+        return None
+    exact_by_group = {name: set(exact_words(" ".join(text or "" for text in texts))) for name, texts in fields.items()}
+    score = sum(ROW_WEIGHTS[name] for word in folded for name, found in folded_by_group.items() if word in found)
+    return score + sum(ROW_WEIGHTS[name] for word in accented for name, found in exact_by_group.items() if word in found)
 
 
 def _database_search(criteria: AssetCriteria, *, scope, mission, prefetch, degraded: bool) -> AssetSearchResults:
-    """Filters through the ORM, text matched in Python over the filtered scope (every word, any field, any
-    locale, accents ignored), newest first, facets counted over the matches."""
+    """Filters through the ORM, text matched in Python over the filtered scope (every word, whole words, in any
+    field or locale, kind and tags included, accents ignored), best first (then newest), facets over the matches."""
     model = ASSET_TYPES[criteria.asset_type]
     is_image = criteria.asset_type == "image"
     fields = ["pk", "title", "credit", "translations", "kind", "licence", "created_at", "source_mission__slug",
               "collection__mission__slug"] + (["alt_text", "caption", "width", "height"] if is_image else [])
     rows = list(_filtered(scope, criteria, mission).order_by("-created_at", "-pk").values(*fields))
     tags = _tags_by_asset(model, [row["pk"] for row in rows])
-    terms = [_folded(term) for term in criteria.q.split()]
-    matched = []
-    for row in rows:
-        if terms:
-            texts = [row["title"], row["credit"], row.get("alt_text", ""), row.get("caption", ""), *tags[row["pk"]],
-                     *_translation_texts(row["translations"])]
-            blob = _folded(" ".join(text or "" for text in texts))
-            if not all(term in blob for term in terms):
-                continue
-        matched.append(row)
+    terms = list(dict.fromkeys(folded_words(criteria.q)))
+    accented = [word for word in dict.fromkeys(exact_words(criteria.q)) if word != fold(word)]
+    matched = rows
+    if terms:
+        scored = [(_row_score(_row_fields(row, tags[row["pk"]]), terms, accented), position, row)
+                  for position, row in enumerate(rows)]
+        matched = [row for score, _, row in sorted((item for item in scored if item[0] is not None),
+                                                   key=lambda item: (-item[0], item[1]))]
     counts: dict[str, Counter] = {name: Counter() for name in criteria.facets}
     for row in matched:
         counts["kind"][row["kind"]] += 1
@@ -257,13 +273,7 @@ def _database_search(criteria: AssetCriteria, *, scope, mission, prefetch, degra
         asset = found.get(pk)
         if asset is None:
             continue
-        highlights = {}
-        if terms:
-            for name, text in (("title", asset.title), ("text", getattr(asset, "caption", "")), ("credit", asset.credit)):
-                marked = _mark(text, criteria.q.split()) if text else None
-                if marked:
-                    highlights[name] = [marked]
-        hits.append(AssetHit(asset_type=criteria.asset_type, asset=asset, highlights=highlights))
+        hits.append(AssetHit(asset_type=criteria.asset_type, asset=asset, highlights=asset_highlights(asset, criteria.q)))
     return AssetSearchResults(
         hits=hits, total=len(matched), page=criteria.page, page_size=criteria.page_size, backend=DATABASE,
         facets=facets, simplified=FALLBACK_SIMPLIFIED if terms else (), degraded=degraded,

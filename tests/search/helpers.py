@@ -1,13 +1,16 @@
 """Helpers for search tests: publish pages the way editors do, apply the outbox, look inside the index."""
 
+import io
 import os
 import secrets
 
 import pytest
 from django.core.cache import cache
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
 
 from embassies import factories as content
-from embassies.models import ArticlePage
+from embassies.models import ArticlePage, HubImage
 from search.gateway import SearchGateway, gateway
 from search.services import outbox_drain
 
@@ -71,3 +74,12 @@ def publish_article(mission, *, title, body="", language=None, section="news", t
 def doc_ids(engine: SearchGateway) -> set[int]:
     body = {"query": {"match_all": {}}, "_source": False, "size": 10_000}
     return {int(hit["_id"]) for hit in engine.search(body)["hits"]["hits"]}
+
+
+def image(mission, title, *, size=(640, 360), **fields) -> HubImage:
+    """An image in the mission's collection, uploaded as staff upload one."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (40, 90, 150)).save(buffer, "PNG")
+    return HubImage.objects.create(
+        title=title, collection=mission.collection, file=ImageFile(io.BytesIO(buffer.getvalue()), name="asset.png"), **fields
+    )

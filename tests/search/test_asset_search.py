@@ -2,29 +2,17 @@
 text in every locale, filters, facets, highlights, the outbox keeping the asset index in step, reindex and check."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.core.management import call_command
-from PIL import Image as PILImage
 
 from embassies import factories as content
-from embassies.models import HubImage
 from search.assets.index import asset_key
 from search.assets.selectors import assets_search
 from search.assets.services import asset_gateway, assets_check, assets_reindex
 
-from .helpers import drain, publish_article
-
-
-def image(mission, title, *, size=(640, 360), **fields) -> HubImage:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (40, 90, 150)).save(buffer, "PNG")
-    return HubImage.objects.create(
-        title=title, collection=mission.collection, file=ImageFile(io.BytesIO(buffer.getvalue()), name="asset.png"), **fields
-    )
+from .helpers import drain, image, publish_article
 
 
 @pytest.fixture

@@ -1,17 +1,18 @@
-"""manage.py search_reindex: build a fresh content index from the database and swap the alias to it."""
+"""manage.py search_reindex: rewrite the database fallback's page words, then build a fresh content index from the
+database and swap the alias to it (the first step alone without an engine)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search.assets.services import assets_reindex
-from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
+from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable, engine_settings
 from search.management.progress import progress_bar
-from search.services import REINDEX_BATCH, search_reindex
+from search.services import REINDEX_BATCH, page_texts_rebuild, search_reindex
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search indices (pages, then assets) from the database; search keeps answering from the old "
-        "indices until each swap."
+        "Rewrite the database fallback's page words, then rebuild the search indices (pages, then assets) from the "
+        "database; search keeps answering from the old indices until each swap."
     )
 
     def add_arguments(self, parser):
@@ -19,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (e.g. in cron logs).")
 
     def handle(self, *args, batch_size, no_progress, **options):
+        texts = page_texts_rebuild()
+        self.stdout.write(f"Wrote the database fallback's words of {texts} pages.")
+        if engine_settings() is None:
+            self.stdout.write(self.style.SUCCESS("No search engine configured: the database answers searches."))
+            return
         bar, total = progress_bar("Indexing", "pages", disable=no_progress)
         asset_bar, asset_total = progress_bar("Indexing assets", "assets", disable=no_progress)
         try:

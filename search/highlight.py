@@ -1,0 +1,34 @@
+"""The one highlighter: the page fallback, the asset fallback and the engine's snippets are all marked here.
+
+A word of the text is marked when it equals a word of the query, both folded (case and accents ignored), so
+`giao` marks `giáo` but never the `ao` inside it; the marked text keeps its own accents. The result is
+HTML-escaped, ready for a template or the API.
+"""
+
+import html
+
+from .folding import WORD, fold, folded_words
+
+MARK, UNMARK = "<mark>", "</mark>"
+
+
+def highlight(text: str, query: str) -> str | None:
+    """`text` HTML-escaped with every whole word matching a query word in `<mark>`, or None when none matches."""
+    wanted = set(folded_words(query))
+    if not text or not wanted:
+        return None
+    out, position = [], 0
+    for match in WORD.finditer(text):
+        if fold(match.group()) in wanted:
+            out += [html.escape(text[position : match.start()]), MARK, html.escape(match.group()), UNMARK]
+            position = match.end()
+    if not out:
+        return None
+    return "".join(out) + html.escape(text[position:])
+
+
+def highlight_fragment(fragment: str, query: str) -> str:
+    """An engine snippet (HTML-escaped, marked by the engine's analysers) marked again by `highlight`, so engine and
+    database snippets mark the same words; the engine still chooses where the fragment is cut."""
+    plain = html.unescape(fragment.replace(MARK, "").replace(UNMARK, ""))
+    return highlight(plain, query) or html.escape(plain)
