@@ -10,6 +10,7 @@ back) and `SearchEngineError` (the engine answered with an error: a bug or a bro
 import functools
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -216,6 +217,17 @@ class SearchGateway:
     def for_alias(self, *, alias: str, index_pattern: str) -> "SearchGateway":
         """The same engine and connections, for another aliased index (e.g. the asset index)."""
         return SearchGateway(self.config, alias=alias, index_pattern=index_pattern, transport=self.transport)
+
+    @contextmanager
+    def errors_translated(self):
+        """Engine errors raised by other clients of the same engine (Wagtail's admin backend) in the hub's terms."""
+        try:
+            yield
+        except Exception as error:
+            translated = self.transport.translate(error)
+            if translated is None:
+                raise
+            raise translated from error
 
     def _call(self, method: str, *args, **kwargs):
         try:

@@ -10,8 +10,15 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from collections import defaultdict
+
 from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from embassies.models import HubDocument, HubImage
+from embassies.selectors import subtrees
 
 from .assets.index import ASSET_INDEX
 from .documents import PAGE_INDEX, page_ids_for_targets
@@ -42,6 +49,61 @@ def outbox_record(*, target: str, target_id: int, reason: str) -> IndexOutbox | 
     if engine_settings() is None:
         return None
     return IndexOutbox.objects.create(target=target, target_id=target_id, reason=reason)
+
+
+# What Wagtail's admin search index holds, by outbox target: every page (drafts too: editors search them), every
+# image and document. Mission and topic targets change nothing it stores.
+ADMIN_INDEX_MODELS = {IndexTarget.IMAGE: HubImage, IndexTarget.DOCUMENT: HubDocument}
+ADMIN_INDEX_BATCH = 200
+
+
+def admin_search_backend():
+    """Wagtail's admin search backend when it is the engine (modelsearch's), else None (the database backend is
+    written in each change's own transaction, so it never misses one)."""
+    backend = get_search_backend()
+    return backend if getattr(backend, "catch_indexing_errors", False) else None
+
+
+def admin_index_sync(*, targets, gateway) -> int:
+    """Bring Wagtail's admin search index in line with the database for what the outbox entries name.
+
+    Wagtail's signal handlers write to that index directly and only log a failure, so whatever changed while the
+    engine was unreachable reaches it here, from the outbox, like the hub's own indices. Returns objects written.
+    """
+    backend = admin_search_backend()
+    if backend is None:
+        return 0
+    wanted: dict[type, set[int]] = defaultdict(set)
+    subtree_roots = set()
+    for target, target_id in targets:
+        if target == IndexTarget.PAGE:
+            wanted[Page].add(target_id)
+        elif target == IndexTarget.SUBTREE:
+            subtree_roots.add(target_id)
+        elif target in ADMIN_INDEX_MODELS:
+            wanted[ADMIN_INDEX_MODELS[target]].add(target_id)
+    if subtree_roots:
+        paths = Page.objects.filter(pk__in=subtree_roots).values_list("path", flat=True)
+        wanted[Page] |= subtree_roots | set(Page.objects.filter(subtrees(paths)).values_list("pk", flat=True))
+    written = 0
+    with gateway.errors_translated():
+        for model, ids in wanted.items():
+            index = backend.get_index_for_model(model)
+            if not index.exists():
+                index.put()
+            found = model.objects.filter(pk__in=ids)
+            if model is Page:
+                found = found.specific()
+            by_class: dict[type, list] = defaultdict(list)
+            for instance in found:
+                by_class[type(instance)].append(instance)
+            for cls, instances in by_class.items():
+                for start in range(0, len(instances), ADMIN_INDEX_BATCH):
+                    backend.add_bulk(cls, instances[start : start + ADMIN_INDEX_BATCH])
+                    written += len(instances[start : start + ADMIN_INDEX_BATCH])
+            for gone in ids - {instance.pk for instances in by_class.values() for instance in instances}:
+                backend.delete(model(pk=gone))
+    return written
 
 
 def page_texts_sync(*, page_ids) -> int:
@@ -134,6 +196,7 @@ def outbox_drain(*, limit: int = DRAIN_BATCH) -> DrainReport:
                 done = index_sync(spec, keys=keys, gateway=spec_gateway)
                 sync.indexed, sync.removed = sync.indexed + done.indexed, sync.removed + done.removed
                 sync.failed.update(done.failed)
+            admin_index_sync(targets=[(entry.target, entry.target_id) for entry in entries], gateway=gateway)
         except SearchUnavailable as error:
             IndexOutbox.objects.filter(pk__in=[entry.pk for entry in entries]).update(last_error=str(error)[:2000])
             report.unavailable, report.error = True, str(error)

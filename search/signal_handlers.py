@@ -24,9 +24,14 @@ def _record(*, target: str, target_id: int, reason: str) -> None:
 
 
 def page_saved(sender, instance, raw=False, **kwargs):
-    """Any save of a page, published through Wagtail or created live (provisioning): the fallback's words follow."""
-    if not raw:
-        page_texts_sync(page_ids=[instance.pk])
+    """Any save of a page, published through Wagtail or created live (provisioning): the fallback's words follow,
+    and with an engine the outbox records it too, so that Wagtail's admin search index, which editors search
+    for drafts as well, catches up on edits it missed while the engine was unreachable."""
+    if raw:
+        return
+    page_texts_sync(page_ids=[instance.pk])
+    if outbox_record(target=IndexTarget.PAGE, target_id=instance.pk, reason="edit") is not None:
+        transaction.on_commit(outbox_drain_task.enqueue, robust=True)
 
 
 def page_published(sender, instance, **kwargs):
