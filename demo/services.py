@@ -1,4 +1,4 @@
-"""Writes of the demo network: missions, topics, drawn assets, pages with translations, staff accounts.
+"""Writes of the demo network: missions, topics, assets, pages with translations, staff accounts.
 
 Everything is found again by a stable key before anything is created (mission slug, topic slug and
 locale, image or document title in the mission's collection, page slug under its section, username),
@@ -38,10 +38,7 @@ from hub.models import Mission, Region
 from hub.roles import Role
 from hub.services import locale_ensure, mission_create, mission_provision, role_grant
 
-from . import images as drawing
-from .assets import DOCUMENTS, IMAGES
-from .content import PAGES
-from .missions import MISSIONS, STAFF, TOPIC_DESCRIPTIONS, TOPICS
+from .content import DATA, DemoContent, demo_content
 from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
 
 T = TypeVar("T")
@@ -91,27 +88,31 @@ class _PageWork(NamedTuple):
     language_code: str
 
 
-def demo_seed(*, progress: Progress = _without_progress) -> DemoSeedReport:
-    """Build the demo network, or find it built: missions, topics, images, about 150 pages, staff."""
+def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | None = None) -> DemoSeedReport:
+    """Build the demo network from the data files, or find it built: missions, topics, assets, about 160 pages, staff."""
+    content = content or demo_content()
     report = DemoSeedReport()
     with transaction.atomic():
-        topics = _topics_ensure(report=report)
-    missions = {spec.slug: _mission_ensure(spec, report=report) for spec in progress(MISSIONS, desc="Missions", unit="mission")}
-    assets = _assets_ensure(missions=missions, report=report, progress=progress)
-    _pages_ensure(missions=missions, topics=topics, assets=assets, report=report, progress=progress)
+        topics = _topics_ensure(content, report=report)
+    missions = {
+        spec.slug: _mission_ensure(spec, report=report)
+        for spec in progress(content.missions, desc="Missions", unit="mission")
+    }
+    assets = _assets_ensure(content, missions=missions, report=report, progress=progress)
+    _pages_ensure(content, missions=missions, topics=topics, assets=assets, report=report, progress=progress)
     with transaction.atomic():
-        report.accounts = [_account_ensure(spec, missions=missions, report=report) for spec in STAFF]
+        report.accounts = [_account_ensure(spec, missions=missions, report=report) for spec in content.staff]
     return report
 
 
-def _topics_ensure(*, report: DemoSeedReport) -> dict[tuple[str, str], Topic]:
+def _topics_ensure(content: DemoContent, *, report: DemoSeedReport) -> dict[tuple[str, str], Topic]:
     """The policy topics in every demo language, translations sharing the English topic's key."""
     topics = {}
-    for slug, names in TOPICS.items():
+    for slug, names in content.topics.items():
         english, created = Topic.objects.get_or_create(
             slug=slug,
             locale=locale_ensure(language_code="en"),
-            defaults={"name": names["en"], "description": TOPIC_DESCRIPTIONS[slug]},
+            defaults={"name": names["en"], "description": content.topic_descriptions[slug]},
         )
         report.created["topics"] += created
         report.found["topics"] += not created
@@ -138,6 +139,12 @@ def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
         if mission.collection_id is None:
             mission_provision(mission=mission)
         return mission
+    mission = _mission_create(spec)
+    report.created["missions"] += 1
+    return mission
+
+
+def _mission_create(spec: MissionSpec) -> Mission:
     mission, _provisioning = mission_create(
         slug=spec.slug,
         name=spec.name,
@@ -152,13 +159,14 @@ def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
         social_accounts=list(spec.social_accounts),
         **spec.contact,
     )
-    report.created["missions"] += 1
     return mission
 
 
-def _assets_ensure(*, missions: dict[str, Mission], report: DemoSeedReport, progress: Progress) -> _Assets:
+def _assets_ensure(
+    content: DemoContent, *, missions: dict[str, Mission], report: DemoSeedReport, progress: Progress
+) -> _Assets:
     assets = _Assets({}, {})
-    for spec in progress([*IMAGES, *DOCUMENTS], desc="Images", unit="file"):
+    for spec in progress([*content.images, *content.documents], desc="Images and documents", unit="file"):
         mission = missions[spec.mission]
         if isinstance(spec, ImageSpec):
             assets.images[spec.key] = _image_ensure(spec, mission=mission, report=report)
@@ -168,17 +176,17 @@ def _assets_ensure(*, missions: dict[str, Mission], report: DemoSeedReport, prog
 
 
 def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) -> HubImage:
-    """The image titled so in the mission's collection, drawn and saved with its provenance if missing."""
+    """The image titled so in the mission's collection, saved from its data file with its provenance if missing."""
     existing = HubImage.objects.filter(collection=mission.collection, title=spec.title).first()
     if existing is not None:
         report.found["images"] += 1
         return existing
-    data = drawing.encoded(spec.paint(spec.size), spec.file_format)
-    extension = "jpg" if spec.file_format == "JPEG" else spec.file_format.lower()
-    image = HubImage.objects.create(
+    path = DATA / spec.file
+    data = path.read_bytes()
+    image = HubImage(
         title=spec.title,
         collection=mission.collection,
-        file=ImageFile(io.BytesIO(data), name=f"{spec.key}.{extension}"),
+        file=ImageFile(io.BytesIO(data), name=path.name),
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),
         alt_text=spec.alt_text,
@@ -187,32 +195,37 @@ def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) 
         source_mission=mission,
         licence=spec.licence,
         licence_notes=spec.licence_notes,
+        is_shared=spec.is_shared,
     )
+    image.save()
     report.created["images"] += 1
     return image
 
 
 def _document_ensure(spec: DocumentSpec, *, mission: Mission, report: DemoSeedReport) -> HubDocument:
-    """The document titled so in the mission's collection, printed to PDF if missing."""
+    """The document titled so in the mission's collection, saved from its data file if missing."""
     existing = HubDocument.objects.filter(collection=mission.collection, title=spec.title).first()
     if existing is not None:
         report.found["documents"] += 1
         return existing
-    data = drawing.document_pdf(heading=spec.heading, lines=spec.lines)
+    path = DATA / spec.file
+    data = path.read_bytes()
     document = HubDocument.objects.create(
         title=spec.title,
         collection=mission.collection,
-        file=ContentFile(data, name=f"{spec.key}.pdf"),
+        file=ContentFile(data, name=path.name),
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),
         credit=spec.credit,
         source_mission=mission,
+        is_shared=spec.is_shared,
     )
     report.created["documents"] += 1
     return document
 
 
 def _pages_ensure(
+    content: DemoContent,
     *,
     missions: dict[str, Mission],
     topics: dict[tuple[str, str], Topic],
@@ -224,7 +237,7 @@ def _pages_ensure(
     work = []
     for slug, mission in missions.items():
         languages = set(mission.language_codes)
-        for page in PAGES.get(slug, ()):
+        for page in content.pages.get(slug, ()):
             if page.source_language in languages:
                 work.extend(_PageWork(mission, page, code) for code in page.versions if code in languages)
     writer = _PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())

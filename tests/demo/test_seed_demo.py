@@ -16,10 +16,11 @@ from taggit.models import Tag
 from wagtail.models import Collection, Locale, Page, PageLogEntry, Revision
 
 from embassies.models import ArticlePage, ConsularNoticePage, EventPage, HubDocument, HubImage, Topic
-from demo.missions import STAFF
+from demo.content import demo_content
 from hub.models import Mission, MissionKind
 
 CONTENT_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
+STAFF = demo_content().staff
 
 
 def _snapshot() -> dict[str, int]:

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from demo.selectors import content_pages_by_language
+from demo.content import DemoDataError
 from demo.services import DemoSeedReport, demo_seed
 
 KINDS = ("missions", "topics", "images", "documents", "pages", "translations", "accounts")
@@ -39,7 +40,10 @@ class Command(BaseCommand):
             return tqdm(items, desc=desc, unit=unit, file=self.stderr._out, disable=not show_progress)
 
         started = time.monotonic()
-        report = demo_seed(progress=progress)
+        try:
+            report = demo_seed(progress=progress)
+        except DemoDataError as error:
+            raise CommandError(f"The demo data files are not valid: {error}") from error
         elapsed = time.monotonic() - started
         if verbosity > 0:
             self._print_summary(report, elapsed)
