@@ -8,8 +8,10 @@ Wagtail's own revision and translation API, then back-dated so lists and facets 
 
 import hashlib
 import io
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import groupby
@@ -17,6 +19,7 @@ from typing import NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -38,6 +41,7 @@ from hub.models import Mission, Region
 from hub.roles import Role
 from hub.services import locale_ensure, mission_create, mission_provision, role_grant
 
+from .background import jobs_run_once_at_end
 from .content import DATA, DemoContent, demo_content
 from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
 
@@ -101,7 +105,8 @@ def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | 
     assets = _assets_ensure(content, missions=missions, report=report, progress=progress)
     _pages_ensure(content, missions=missions, topics=topics, assets=assets, report=report, progress=progress)
     with transaction.atomic():
-        report.accounts = [_account_ensure(spec, missions=missions, report=report) for spec in content.staff]
+        hashed = _passwords_hashed(content.staff)
+        report.accounts = [_account_ensure(spec, missions=missions, hashed=hashed, report=report) for spec in content.staff]
     return report
 
 
@@ -139,7 +144,8 @@ def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
         if mission.collection_id is None:
             mission_provision(mission=mission)
         return mission
-    mission = _mission_create(spec)
+    with transaction.atomic(), jobs_run_once_at_end():
+        mission = _mission_create(spec)
     report.created["missions"] += 1
     return mission
 
@@ -176,7 +182,9 @@ def _assets_ensure(
 
 
 def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) -> HubImage:
-    """The image titled so in the mission's collection, saved from its data file with its provenance if missing."""
+    """The image titled so in the mission's collection, saved from its data file with its provenance if missing.
+
+    Its renditions are made when first asked for (Wagtail's signed dynamic-serve URLs), not during the seed."""
     existing = HubImage.objects.filter(collection=mission.collection, title=spec.title).first()
     if existing is not None:
         report.found["images"] += 1
@@ -197,6 +205,7 @@ def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) 
         licence_notes=spec.licence_notes,
         is_shared=spec.is_shared,
     )
+    image.renditions_on_demand = True
     image.save()
     report.created["images"] += 1
     return image
@@ -241,8 +250,8 @@ def _pages_ensure(
             if page.source_language in languages:
                 work.extend(_PageWork(mission, page, code) for code in page.versions if code in languages)
     writer = _PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())
-    for _mission, items in groupby(progress(work, desc="Pages", unit="page"), key=lambda item: item.mission.pk):
-        with transaction.atomic():
+    for _mission, items in groupby(progress(work, desc="Pages and translations", unit="page"), key=lambda item: item.mission.pk):
+        with transaction.atomic(), jobs_run_once_at_end():
             for item in items:
                 writer.ensure(item)
 
@@ -383,7 +392,18 @@ class _PageWriter:
         PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)
 
 
-def _account_ensure(spec: StaffSpec, *, missions: dict[str, Mission], report: DemoSeedReport) -> DemoAccount:
+def _passwords_hashed(staff: Sequence[StaffSpec]) -> dict[str, str]:
+    """The stored password of each account still to create, hashed side by side: each hash is a long PBKDF2
+    loop in hashlib, which releases the GIL, so the cores share them."""
+    existing = set(get_user_model().objects.filter(username__in=[spec.username for spec in staff]).values_list("username", flat=True))
+    new = [spec for spec in staff if spec.username not in existing]
+    with ThreadPoolExecutor(max_workers=max(os.cpu_count() or 1, 1)) as pool:
+        return dict(zip([spec.username for spec in new], pool.map(make_password, [spec.password for spec in new]), strict=True))
+
+
+def _account_ensure(
+    spec: StaffSpec, *, missions: dict[str, Mission], hashed: dict[str, str], report: DemoSeedReport
+) -> DemoAccount:
     """A demo login holding its role; an existing account keeps its password and is only given the role."""
     User = get_user_model()
     user = User.objects.filter(username=spec.username).first()
@@ -393,10 +413,12 @@ def _account_ensure(spec: StaffSpec, *, missions: dict[str, Mission], report: De
         user = create(
             username=spec.username,
             email=f"{spec.username}@demo.mfa.example",
-            password=spec.password,
+            password=None,
             first_name=spec.first_name,
             last_name=spec.last_name,
         )
+        user.password = hashed[spec.username]
+        user.save(update_fields=["password"])
     report.created["accounts"] += created
     report.found["accounts"] += not created
     mission = missions.get(spec.mission)

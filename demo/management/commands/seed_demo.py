@@ -37,7 +37,10 @@ class Command(BaseCommand):
 
         def progress(items, *, desc, unit):
             # The raw stream: Django's OutputWrapper ends every write with a newline, which breaks redrawing.
-            return tqdm(items, desc=desc, unit=unit, file=self.stderr._out, disable=not show_progress)
+            return tqdm(
+                items, desc=f"Seeding {desc.lower():<24}", unit=unit, file=self.stderr._out, disable=not show_progress,
+                bar_format="{desc} {bar:20} {n_fmt:>3}/{total_fmt:<3} {rate_fmt:>12} {elapsed}",
+            )
 
         started = time.monotonic()
         try:
