@@ -1,6 +1,7 @@
 """The demo network's content, read from the data files in `demo/data/`: one YAML file per mission (the mission,
 its images and documents, its pages with their translations), `network.yaml` (missions in seeding order, topics,
-staff accounts) and `closures.yaml` (consular closures for public holidays).
+staff accounts), `closures.yaml` (consular closures for public holidays) and `reviews.yaml` (content in every
+state of review).
 
 Values relative to the day of seeding stay expressions in the files and are worked out here:
 `!days_since {month: 5, day: 21}` is the number of days since the latest 21 May (`years_back: 1`: the one before),
@@ -19,7 +20,21 @@ import yaml
 
 from hub.roles import Role
 
-from .spec import DocumentRef, DocumentSpec, Event, ImageRef, ImageSpec, MissionSpec, Notice, PageSpec, StaffSpec, Version
+from .spec import (
+    DECIDED_STATES,
+    REVIEW_STATES,
+    DocumentRef,
+    DocumentSpec,
+    Event,
+    ImageRef,
+    ImageSpec,
+    MissionSpec,
+    Notice,
+    PageSpec,
+    ReviewSpec,
+    StaffSpec,
+    Version,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -46,6 +61,7 @@ class DemoContent:
     images: tuple[ImageSpec, ...]
     documents: tuple[DocumentSpec, ...]
     pages: dict[str, tuple[PageSpec, ...]]
+    reviews: tuple[ReviewSpec, ...] = ()
 
 
 def days_since(month: int, day_of_month: int, *, years_back: int = 0, today: date | None = None) -> int:
@@ -178,6 +194,26 @@ def _closure(mission: MissionSpec, data: dict, closures: dict, where: str, today
     )
 
 
+def _review(data: dict, where: str, *, missions: set[str], usernames: set[str]) -> ReviewSpec:
+    if not isinstance(data, dict) or "page" not in data:
+        raise DemoDataError(f"{where}: a review needs a page")
+    review = _build(ReviewSpec, data, where, page=_page(data["page"], f"{where}, page"))
+    if review.state not in REVIEW_STATES:
+        raise DemoDataError(f"{where}: state {review.state!r} is not one of {', '.join(REVIEW_STATES)}")
+    if review.mission not in missions:
+        raise DemoDataError(f"{where}: unknown mission {review.mission!r}")
+    if unknown := sorted({review.author, review.reviewer} - usernames - {""}):
+        raise DemoDataError(f"{where}: {', '.join(unknown)} is not a demo account of network.yaml")
+    decided = review.state in DECIDED_STATES
+    if decided and not (review.reviewer and review.decided_hours_ago is not None):
+        raise DemoDataError(f"{where}: a {review.state} review needs a reviewer and decided_hours_ago")
+    if decided and not 0 <= review.decided_hours_ago < review.submitted_hours_ago:
+        raise DemoDataError(f"{where}: decided_hours_ago must be under submitted_hours_ago (decided after submitting)")
+    if review.state == "scheduled" and review.go_live_in_days < 1:
+        raise DemoDataError(f"{where}: a scheduled review needs go_live_in_days of 1 or more")
+    return review
+
+
 def _references(value) -> list:
     """Every ImageRef and DocumentRef inside a block value."""
     if isinstance(value, (ImageRef, DocumentRef)):
@@ -195,18 +231,19 @@ def _check_references(content: DemoContent, data_dir: Path) -> None:
             raise DemoDataError(f"{spec.mission}.yaml, {spec.key}: no file {spec.file} under {data_dir}")
     images = {spec.key for spec in content.images}
     documents = {spec.key for spec in content.documents}
-    for slug, pages in content.pages.items():
-        for page in pages:
-            where = f"{slug}.yaml, page {page.slug}"
-            if page.hero and page.hero not in images:
-                raise DemoDataError(f"{where}: hero image {page.hero!r} is not among the network's images")
-            if unknown := sorted(set(page.topics) - set(content.topics)):
-                raise DemoDataError(f"{where}: unknown topic(s) {', '.join(unknown)}")
-            for code, version in page.versions.items():
-                for ref in _references([value for _type, value in version.body]):
-                    known = images if isinstance(ref, ImageRef) else documents
-                    if ref.key not in known:
-                        raise DemoDataError(f"{where}, {code}: {type(ref).__name__} {ref.key!r} is not in any data file")
+    review_pages = [(f"reviews.yaml ({review.mission})", review.page) for review in content.reviews]
+    mission_pages = [(f"{slug}.yaml", page) for slug, pages in content.pages.items() for page in pages]
+    for file_name, page in [*mission_pages, *review_pages]:
+        where = f"{file_name}, page {page.slug}"
+        if page.hero and page.hero not in images:
+            raise DemoDataError(f"{where}: hero image {page.hero!r} is not among the network's images")
+        if unknown := sorted(set(page.topics) - set(content.topics)):
+            raise DemoDataError(f"{where}: unknown topic(s) {', '.join(unknown)}")
+        for code, version in page.versions.items():
+            for ref in _references([value for _type, value in version.body]):
+                known = images if isinstance(ref, ImageRef) else documents
+                if ref.key not in known:
+                    raise DemoDataError(f"{where}, {code}: {type(ref).__name__} {ref.key!r} is not in any data file")
 
 
 def demo_content(*, today: date | None = None, data_dir: Path = DATA) -> DemoContent:
@@ -243,6 +280,11 @@ def demo_content(*, today: date | None = None, data_dir: Path = DATA) -> DemoCon
             raise DemoDataError(f"demo/data/network.yaml, staff[{index}]: unknown role {role!r}") from error
         staff.append(_build(StaffSpec, item, f"demo/data/network.yaml, staff[{index}]", **converted))
     topics = network["topics"]
+    known = {"missions": {mission.slug for mission in missions}, "usernames": {spec.username for spec in staff}}
+    reviews = tuple(
+        _review(item, f"reviews.yaml, reviews[{index}]", **known)
+        for index, item in enumerate(_read(data_dir, "reviews.yaml", today).get("reviews", []))
+    )
     content = DemoContent(
         missions=tuple(missions),
         topics={slug: topic["names"] for slug, topic in topics.items()},
@@ -251,6 +293,7 @@ def demo_content(*, today: date | None = None, data_dir: Path = DATA) -> DemoCon
         images=tuple(images),
         documents=tuple(documents),
         pages=pages,
+        reviews=reviews,
     )
     _check_references(content, data_dir)
     return content

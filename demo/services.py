@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry
 
+from api.webhooks.models import Webhook, WebhookDelivery
 from embassies.models import (
     ArticlePage,
     ConsularNoticePage,
@@ -41,8 +42,10 @@ from hub.models import Mission, Region
 from hub.roles import Role
 from hub.services import locale_ensure, mission_create, mission_provision, role_grant
 
+from . import scenarios
 from .background import jobs_run_once_at_end
 from .content import DATA, DemoContent, demo_content
+from .scenarios import DemoApiKey
 from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
 
 T = TypeVar("T")
@@ -75,6 +78,9 @@ class DemoSeedReport:
     created: Counter = field(default_factory=Counter)
     found: Counter = field(default_factory=Counter)
     accounts: list[DemoAccount] = field(default_factory=list)
+    api_key: DemoApiKey | None = None
+    webhook: Webhook | None = None
+    deliveries_attempted: list[WebhookDelivery] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -93,7 +99,8 @@ class _PageWork(NamedTuple):
 
 
 def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | None = None) -> DemoSeedReport:
-    """Build the demo network from the data files, or find it built: missions, topics, assets, about 160 pages, staff."""
+    """Build the demo network from the data files, or find it built: missions, topics, assets, about 160 pages, staff,
+    content in every state of review, an API consumer with a key and a failing webhook."""
     content = content or demo_content()
     report = DemoSeedReport()
     with transaction.atomic():
@@ -103,10 +110,18 @@ def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | 
         for spec in progress(content.missions, desc="Missions", unit="mission")
     }
     assets = _assets_ensure(content, missions=missions, report=report, progress=progress)
-    _pages_ensure(content, missions=missions, topics=topics, assets=assets, report=report, progress=progress)
+    writer = PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())
+    _pages_ensure(content, missions=missions, writer=writer, progress=progress)
     with transaction.atomic():
         hashed = _passwords_hashed(content.staff)
         report.accounts = [_account_ensure(spec, missions=missions, hashed=hashed, report=report) for spec in content.staff]
+    with transaction.atomic():
+        consumer, report.api_key = scenarios.api_consumer_ensure(missions=missions, report=report)
+        webhook = scenarios.webhook_ensure(consumer=consumer, missions=missions, report=report)
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=[spec.username for spec in content.staff])}
+    scenarios.reviews_ensure(content.reviews, writer=writer, missions=missions, users=users, report=report)
+    report.webhook = webhook
+    report.deliveries_attempted = scenarios.webhook_deliveries_attempt(webhook=webhook)
     return report
 
 
@@ -233,15 +248,7 @@ def _document_ensure(spec: DocumentSpec, *, mission: Mission, report: DemoSeedRe
     return document
 
 
-def _pages_ensure(
-    content: DemoContent,
-    *,
-    missions: dict[str, Mission],
-    topics: dict[tuple[str, str], Topic],
-    assets: _Assets,
-    report: DemoSeedReport,
-    progress: Progress,
-) -> None:
+def _pages_ensure(content: DemoContent, *, missions: dict[str, Mission], writer: "PageWriter", progress: Progress) -> None:
     """Every page and translation of every mission, one transaction per mission."""
     work = []
     for slug, mission in missions.items():
@@ -249,14 +256,13 @@ def _pages_ensure(
         for page in content.pages.get(slug, ()):
             if page.source_language in languages:
                 work.extend(_PageWork(mission, page, code) for code in page.versions if code in languages)
-    writer = _PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())
     for _mission, items in groupby(progress(work, desc="Pages and translations", unit="page"), key=lambda item: item.mission.pk):
         with transaction.atomic(), jobs_run_once_at_end():
             for item in items:
                 writer.ensure(item)
 
 
-class _PageWriter:
+class PageWriter:
     """Finds or creates one page version at a time; a translation is made from its source page."""
 
     def __init__(self, *, topics: dict[tuple[str, str], Topic], assets: _Assets, report: DemoSeedReport, now: datetime):
@@ -269,12 +275,12 @@ class _PageWriter:
 
     def ensure(self, item: _PageWork) -> None:
         mission, spec, code = item
-        source = self._existing(mission, spec, spec.source_language)
+        source = self.existing(mission, spec, spec.source_language)
         if code == spec.source_language:
             if source is not None:
                 self.report.found["pages"] += 1
                 return
-            self._create_source(mission, spec)
+            self.create_source(mission, spec)
             self.report.created["pages"] += 1
             return
         if source is None:
@@ -292,25 +298,28 @@ class _PageWriter:
             self.sections[key] = SectionIndexPage.objects.child_of(home).get(slug=slug)
         return self.sections[key]
 
-    def _existing(self, mission: Mission, spec: PageSpec, code: str) -> MissionContentPage | None:
+    def existing(self, mission: Mission, spec: PageSpec, code: str) -> MissionContentPage | None:
         page = Page.objects.child_of(self._section(mission, code, spec.section)).filter(slug=spec.slug).first()
         return page.specific if page is not None else None
 
-    def _create_source(self, mission: Mission, spec: PageSpec) -> None:
+    def create_source(self, mission: Mission, spec: PageSpec, *, user=None, go_live_at=None) -> MissionContentPage:
+        """The page in its source language, its first revision saved by `user`; published unless a draft."""
         page_class = EventPage if spec.event else ConsularNoticePage if spec.notice else ArticlePage
         page = page_class(slug=spec.slug, live=False, **self._details(mission, spec))
         if page_class is ArticlePage:
             page.kind = spec.kind
         if spec.status == "scheduled":
-            page.go_live_at = self._local_morning(mission, spec.go_live_in_days)
+            go_live_at = self.local_morning(mission, spec.go_live_in_days)
+        page.go_live_at = go_live_at
         self._write_version(page, spec, spec.versions[spec.source_language], spec.source_language)
         self._section(mission, spec.source_language, spec.section).add_child(instance=page)
-        revision = page.save_revision()
+        revision = page.save_revision(user=user, log_action=user is not None)  # an edit by a person shows in their history
         if spec.status == "draft":
-            return
+            return page
         revision.publish()
         if spec.status == "live":
             self._backdate(page, self._published_at(mission, spec.first_published_days_ago))
+        return page
 
     def _create_translation(self, mission: Mission, spec: PageSpec, code: str, source: MissionContentPage) -> None:
         version = spec.versions[code]
@@ -372,7 +381,7 @@ class _PageWriter:
             return [self._resolved(item) for item in value]
         return value
 
-    def _local_morning(self, mission: Mission, days_ahead: int) -> datetime:
+    def local_morning(self, mission: Mission, days_ahead: int) -> datetime:
         """08:00 in the mission's time zone, `days_ahead` days from now."""
         zone = ZoneInfo(mission.timezone)
         return datetime.combine(self.now.astimezone(zone).date() + timedelta(days=days_ahead), time(8, 0), zone)

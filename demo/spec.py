@@ -159,3 +159,23 @@ class StaffSpec:
     mission: str = ""
     region: str = ""
     superuser: bool = False
+
+
+REVIEW_STATES = ("draft", "in_review", "changes_requested", "scheduled", "published")
+DECIDED_STATES = ("changes_requested", "scheduled", "published")
+
+
+@dataclass(frozen=True)
+class ReviewSpec:
+    """A page a demo account sends through its mission's review workflow, replayed at its moment: submitted
+    `submitted_hours_ago` hours before the seed and, for decided states, decided by `reviewer` later."""
+
+    mission: str
+    author: str
+    state: str
+    page: PageSpec
+    submitted_hours_ago: float
+    reviewer: str = ""
+    decided_hours_ago: float | None = None
+    comment: str = ""
+    go_live_in_days: int = 0
