@@ -1,4 +1,5 @@
-"""Writes of the demo network: missions, topics, assets, pages with translations, staff accounts.
+"""Writes of the demo network: missions, topics, assets, pages with translations, staff accounts (and, through
+`demo.scenarios`, content in review, the API consumer and its webhook).
 
 Everything is found again by a stable key before anything is created (mission slug, topic slug and
 locale, image or document title in the mission's collection, page slug under its section, username),
