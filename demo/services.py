@@ -1,4 +1,5 @@
-"""Writes of the demo network: missions, topics, drawn assets, pages with translations, staff accounts.
+"""Writes of the demo network: missions, topics, assets, pages with translations, staff accounts (and, through
+`demo.scenarios`, content in review, the API consumer and its webhook).
 
 Everything is found again by a stable key before anything is created (mission slug, topic slug and
 locale, image or document title in the mission's collection, page slug under its section, username),
@@ -8,8 +9,10 @@ Wagtail's own revision and translation API, then back-dated so lists and facets 
 
 import hashlib
 import io
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import groupby
@@ -17,12 +20,14 @@ from typing import NamedTuple, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry
 
+from api.webhooks.models import Webhook, WebhookDelivery
 from embassies.models import (
     ArticlePage,
     ConsularNoticePage,
@@ -38,10 +43,10 @@ from hub.models import Mission, Region
 from hub.roles import Role
 from hub.services import locale_ensure, mission_create, mission_provision, role_grant
 
-from . import images as drawing
-from .assets import DOCUMENTS, IMAGES
-from .content import PAGES
-from .missions import MISSIONS, STAFF, TOPIC_DESCRIPTIONS, TOPICS
+from . import scenarios
+from .background import jobs_run_once_at_end
+from .content import DATA, DemoContent, demo_content
+from .scenarios import DemoApiKey
 from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
 
 T = TypeVar("T")
@@ -74,6 +79,9 @@ class DemoSeedReport:
     created: Counter = field(default_factory=Counter)
     found: Counter = field(default_factory=Counter)
     accounts: list[DemoAccount] = field(default_factory=list)
+    api_key: DemoApiKey | None = None
+    webhook: Webhook | None = None
+    deliveries_attempted: list[WebhookDelivery] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -91,27 +99,41 @@ class _PageWork(NamedTuple):
     language_code: str
 
 
-def demo_seed(*, progress: Progress = _without_progress) -> DemoSeedReport:
-    """Build the demo network, or find it built: missions, topics, images, about 150 pages, staff."""
+def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | None = None) -> DemoSeedReport:
+    """Build the demo network from the data files, or find it built: missions, topics, assets, about 160 pages, staff,
+    content in every state of review, an API consumer with a key and a failing webhook."""
+    content = content or demo_content()
     report = DemoSeedReport()
     with transaction.atomic():
-        topics = _topics_ensure(report=report)
-    missions = {spec.slug: _mission_ensure(spec, report=report) for spec in progress(MISSIONS, desc="Missions", unit="mission")}
-    assets = _assets_ensure(missions=missions, report=report, progress=progress)
-    _pages_ensure(missions=missions, topics=topics, assets=assets, report=report, progress=progress)
+        topics = _topics_ensure(content, report=report)
+    missions = {
+        spec.slug: _mission_ensure(spec, report=report)
+        for spec in progress(content.missions, desc="Missions", unit="mission")
+    }
+    assets = _assets_ensure(content, missions=missions, report=report, progress=progress)
+    writer = PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())
+    _pages_ensure(content, missions=missions, writer=writer, progress=progress)
     with transaction.atomic():
-        report.accounts = [_account_ensure(spec, missions=missions, report=report) for spec in STAFF]
+        hashed = _passwords_hashed(content.staff)
+        report.accounts = [_account_ensure(spec, missions=missions, hashed=hashed, report=report) for spec in content.staff]
+    with transaction.atomic():
+        consumer, report.api_key = scenarios.api_consumer_ensure(missions=missions, report=report)
+        webhook = scenarios.webhook_ensure(consumer=consumer, missions=missions, report=report)
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=[spec.username for spec in content.staff])}
+    scenarios.reviews_ensure(content.reviews, writer=writer, missions=missions, users=users, report=report)
+    report.webhook = webhook
+    report.deliveries_attempted = scenarios.webhook_deliveries_attempt(webhook=webhook)
     return report
 
 
-def _topics_ensure(*, report: DemoSeedReport) -> dict[tuple[str, str], Topic]:
+def _topics_ensure(content: DemoContent, *, report: DemoSeedReport) -> dict[tuple[str, str], Topic]:
     """The policy topics in every demo language, translations sharing the English topic's key."""
     topics = {}
-    for slug, names in TOPICS.items():
+    for slug, names in content.topics.items():
         english, created = Topic.objects.get_or_create(
             slug=slug,
             locale=locale_ensure(language_code="en"),
-            defaults={"name": names["en"], "description": TOPIC_DESCRIPTIONS[slug]},
+            defaults={"name": names["en"], "description": content.topic_descriptions[slug]},
         )
         report.created["topics"] += created
         report.found["topics"] += not created
@@ -138,6 +160,13 @@ def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
         if mission.collection_id is None:
             mission_provision(mission=mission)
         return mission
+    with transaction.atomic(), jobs_run_once_at_end():
+        mission = _mission_create(spec)
+    report.created["missions"] += 1
+    return mission
+
+
+def _mission_create(spec: MissionSpec) -> Mission:
     mission, _provisioning = mission_create(
         slug=spec.slug,
         name=spec.name,
@@ -152,13 +181,14 @@ def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
         social_accounts=list(spec.social_accounts),
         **spec.contact,
     )
-    report.created["missions"] += 1
     return mission
 
 
-def _assets_ensure(*, missions: dict[str, Mission], report: DemoSeedReport, progress: Progress) -> _Assets:
+def _assets_ensure(
+    content: DemoContent, *, missions: dict[str, Mission], report: DemoSeedReport, progress: Progress
+) -> _Assets:
     assets = _Assets({}, {})
-    for spec in progress([*IMAGES, *DOCUMENTS], desc="Images", unit="file"):
+    for spec in progress([*content.images, *content.documents], desc="Images and documents", unit="file"):
         mission = missions[spec.mission]
         if isinstance(spec, ImageSpec):
             assets.images[spec.key] = _image_ensure(spec, mission=mission, report=report)
@@ -168,17 +198,19 @@ def _assets_ensure(*, missions: dict[str, Mission], report: DemoSeedReport, prog
 
 
 def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) -> HubImage:
-    """The image titled so in the mission's collection, drawn and saved with its provenance if missing."""
+    """The image titled so in the mission's collection, saved from its data file with its provenance if missing.
+
+    Its renditions are made when first asked for (Wagtail's signed dynamic-serve URLs), not during the seed."""
     existing = HubImage.objects.filter(collection=mission.collection, title=spec.title).first()
     if existing is not None:
         report.found["images"] += 1
         return existing
-    data = drawing.encoded(spec.paint(spec.size), spec.file_format)
-    extension = "jpg" if spec.file_format == "JPEG" else spec.file_format.lower()
-    image = HubImage.objects.create(
+    path = DATA / spec.file
+    data = path.read_bytes()
+    image = HubImage(
         title=spec.title,
         collection=mission.collection,
-        file=ImageFile(io.BytesIO(data), name=f"{spec.key}.{extension}"),
+        file=ImageFile(io.BytesIO(data), name=path.name),
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),
         alt_text=spec.alt_text,
@@ -187,54 +219,51 @@ def _image_ensure(spec: ImageSpec, *, mission: Mission, report: DemoSeedReport) 
         source_mission=mission,
         licence=spec.licence,
         licence_notes=spec.licence_notes,
+        is_shared=spec.is_shared,
     )
+    image.renditions_on_demand = True
+    image.save()
     report.created["images"] += 1
     return image
 
 
 def _document_ensure(spec: DocumentSpec, *, mission: Mission, report: DemoSeedReport) -> HubDocument:
-    """The document titled so in the mission's collection, printed to PDF if missing."""
+    """The document titled so in the mission's collection, saved from its data file if missing."""
     existing = HubDocument.objects.filter(collection=mission.collection, title=spec.title).first()
     if existing is not None:
         report.found["documents"] += 1
         return existing
-    data = drawing.document_pdf(heading=spec.heading, lines=spec.lines)
+    path = DATA / spec.file
+    data = path.read_bytes()
     document = HubDocument.objects.create(
         title=spec.title,
         collection=mission.collection,
-        file=ContentFile(data, name=f"{spec.key}.pdf"),
+        file=ContentFile(data, name=path.name),
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),
         credit=spec.credit,
         source_mission=mission,
+        is_shared=spec.is_shared,
     )
     report.created["documents"] += 1
     return document
 
 
-def _pages_ensure(
-    *,
-    missions: dict[str, Mission],
-    topics: dict[tuple[str, str], Topic],
-    assets: _Assets,
-    report: DemoSeedReport,
-    progress: Progress,
-) -> None:
+def _pages_ensure(content: DemoContent, *, missions: dict[str, Mission], writer: "PageWriter", progress: Progress) -> None:
     """Every page and translation of every mission, one transaction per mission."""
     work = []
     for slug, mission in missions.items():
         languages = set(mission.language_codes)
-        for page in PAGES.get(slug, ()):
+        for page in content.pages.get(slug, ()):
             if page.source_language in languages:
                 work.extend(_PageWork(mission, page, code) for code in page.versions if code in languages)
-    writer = _PageWriter(topics=topics, assets=assets, report=report, now=timezone.now())
-    for _mission, items in groupby(progress(work, desc="Pages", unit="page"), key=lambda item: item.mission.pk):
-        with transaction.atomic():
+    for _mission, items in groupby(progress(work, desc="Pages and translations", unit="page"), key=lambda item: item.mission.pk):
+        with transaction.atomic(), jobs_run_once_at_end():
             for item in items:
                 writer.ensure(item)
 
 
-class _PageWriter:
+class PageWriter:
     """Finds or creates one page version at a time; a translation is made from its source page."""
 
     def __init__(self, *, topics: dict[tuple[str, str], Topic], assets: _Assets, report: DemoSeedReport, now: datetime):
@@ -247,12 +276,12 @@ class _PageWriter:
 
     def ensure(self, item: _PageWork) -> None:
         mission, spec, code = item
-        source = self._existing(mission, spec, spec.source_language)
+        source = self.existing(mission, spec, spec.source_language)
         if code == spec.source_language:
             if source is not None:
                 self.report.found["pages"] += 1
                 return
-            self._create_source(mission, spec)
+            self.create_source(mission, spec)
             self.report.created["pages"] += 1
             return
         if source is None:
@@ -270,25 +299,28 @@ class _PageWriter:
             self.sections[key] = SectionIndexPage.objects.child_of(home).get(slug=slug)
         return self.sections[key]
 
-    def _existing(self, mission: Mission, spec: PageSpec, code: str) -> MissionContentPage | None:
+    def existing(self, mission: Mission, spec: PageSpec, code: str) -> MissionContentPage | None:
         page = Page.objects.child_of(self._section(mission, code, spec.section)).filter(slug=spec.slug).first()
         return page.specific if page is not None else None
 
-    def _create_source(self, mission: Mission, spec: PageSpec) -> None:
+    def create_source(self, mission: Mission, spec: PageSpec, *, user=None, go_live_at=None) -> MissionContentPage:
+        """The page in its source language, its first revision saved by `user`; published unless a draft."""
         page_class = EventPage if spec.event else ConsularNoticePage if spec.notice else ArticlePage
         page = page_class(slug=spec.slug, live=False, **self._details(mission, spec))
         if page_class is ArticlePage:
             page.kind = spec.kind
         if spec.status == "scheduled":
-            page.go_live_at = self._local_morning(mission, spec.go_live_in_days)
+            go_live_at = self.local_morning(mission, spec.go_live_in_days)
+        page.go_live_at = go_live_at
         self._write_version(page, spec, spec.versions[spec.source_language], spec.source_language)
         self._section(mission, spec.source_language, spec.section).add_child(instance=page)
-        revision = page.save_revision()
+        revision = page.save_revision(user=user, log_action=user is not None)  # an edit by a person shows in their history
         if spec.status == "draft":
-            return
+            return page
         revision.publish()
         if spec.status == "live":
             self._backdate(page, self._published_at(mission, spec.first_published_days_ago))
+        return page
 
     def _create_translation(self, mission: Mission, spec: PageSpec, code: str, source: MissionContentPage) -> None:
         version = spec.versions[code]
@@ -350,7 +382,7 @@ class _PageWriter:
             return [self._resolved(item) for item in value]
         return value
 
-    def _local_morning(self, mission: Mission, days_ahead: int) -> datetime:
+    def local_morning(self, mission: Mission, days_ahead: int) -> datetime:
         """08:00 in the mission's time zone, `days_ahead` days from now."""
         zone = ZoneInfo(mission.timezone)
         return datetime.combine(self.now.astimezone(zone).date() + timedelta(days=days_ahead), time(8, 0), zone)
@@ -370,7 +402,18 @@ class _PageWriter:
         PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)
 
 
-def _account_ensure(spec: StaffSpec, *, missions: dict[str, Mission], report: DemoSeedReport) -> DemoAccount:
+def _passwords_hashed(staff: Sequence[StaffSpec]) -> dict[str, str]:
+    """The stored password of each account still to create, hashed side by side: each hash is a long PBKDF2
+    loop in hashlib, which releases the GIL, so the cores share them."""
+    existing = set(get_user_model().objects.filter(username__in=[spec.username for spec in staff]).values_list("username", flat=True))
+    new = [spec for spec in staff if spec.username not in existing]
+    with ThreadPoolExecutor(max_workers=max(os.cpu_count() or 1, 1)) as pool:
+        return dict(zip([spec.username for spec in new], pool.map(make_password, [spec.password for spec in new]), strict=True))
+
+
+def _account_ensure(
+    spec: StaffSpec, *, missions: dict[str, Mission], hashed: dict[str, str], report: DemoSeedReport
+) -> DemoAccount:
     """A demo login holding its role; an existing account keeps its password and is only given the role."""
     User = get_user_model()
     user = User.objects.filter(username=spec.username).first()
@@ -380,10 +423,12 @@ def _account_ensure(spec: StaffSpec, *, missions: dict[str, Mission], report: De
         user = create(
             username=spec.username,
             email=f"{spec.username}@demo.mfa.example",
-            password=spec.password,
+            password=None,
             first_name=spec.first_name,
             last_name=spec.last_name,
         )
+        user.password = hashed[spec.username]
+        user.save(update_fields=["password"])
     report.created["accounts"] += created
     report.found["accounts"] += not created
     mission = missions.get(spec.mission)

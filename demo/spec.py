@@ -1,15 +1,12 @@
 """The shapes demo content is written in: missions, pages in several languages, assets, staff.
 
-Content modules describe what the network publishes with these plain values; `demo.services`
+The data files in `demo/data/` hold these plain values (`demo.content` reads them); `demo.services`
 turns them into missions, pages, images and users. Bodies name images and documents by key
-(`ImageRef`, `DocumentRef`) because the assets only exist once the seed has drawn them.
+(`ImageRef`, `DocumentRef`) because the assets only exist once the seed has saved them.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
-
-from PIL import Image as PILImage
 
 from hub.roles import Role
 
@@ -30,7 +27,7 @@ class DocumentRef(NamedTuple):
 
 @dataclass(frozen=True)
 class MissionSpec:
-    """A mission as `hub.services.mission_create` takes it, plus the words templates need about it."""
+    """A mission as `hub.services.mission_create` takes it."""
 
     slug: str
     name: str
@@ -43,9 +40,6 @@ class MissionSpec:
     names: dict[str, str] = field(default_factory=dict)
     contact: dict[str, str] = field(default_factory=dict)
     social_accounts: tuple[dict[str, str], ...] = ()
-    in_city: dict[str, str] = field(default_factory=dict)
-    office: dict[str, str] = field(default_factory=dict)
-    head: dict[str, str] = field(default_factory=dict)
 
     @property
     def default_language_code(self) -> str:
@@ -127,7 +121,7 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class ImageSpec:
-    """An image drawn for a mission's collection; `paint` draws it at `size`."""
+    """An image of a mission's collection; `file` is its path under `demo/data/`."""
 
     key: str
     mission: str
@@ -135,23 +129,22 @@ class ImageSpec:
     alt_text: str
     caption: str
     credit: str
-    paint: Callable[[tuple[int, int]], PILImage.Image]
-    size: tuple[int, int] = (1600, 900)
-    file_format: str = "JPEG"
+    file: str
     licence: str = "ministry"
     licence_notes: str = ""
+    is_shared: bool = False
 
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A PDF drawn for a mission's collection: a title and the lines printed on its page."""
+    """A PDF of a mission's collection; `file` is its path under `demo/data/`."""
 
     key: str
     mission: str
     title: str
-    heading: str
-    lines: tuple[str, ...]
+    file: str
     credit: str = ""
+    is_shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,3 +159,23 @@ class StaffSpec:
     mission: str = ""
     region: str = ""
     superuser: bool = False
+
+
+REVIEW_STATES = ("draft", "in_review", "changes_requested", "scheduled", "published")
+DECIDED_STATES = ("changes_requested", "scheduled", "published")
+
+
+@dataclass(frozen=True)
+class ReviewSpec:
+    """A page a demo account sends through its mission's review workflow, replayed at its moment: submitted
+    `submitted_hours_ago` hours before the seed and, for decided states, decided by `reviewer` later."""
+
+    mission: str
+    author: str
+    state: str
+    page: PageSpec
+    submitted_hours_ago: float
+    reviewer: str = ""
+    decided_hours_ago: float | None = None
+    comment: str = ""
+    go_live_in_days: int = 0

@@ -1,5 +1,6 @@
 """Missions of the ministry's network and the regions HQ organises them by."""
 
+import functools
 import zoneinfo
 
 import pycountry
@@ -37,8 +38,14 @@ def validate_country_code(code: str) -> None:
         )
 
 
+@functools.cache
+def _timezone_names() -> frozenset[str]:
+    """The IANA names installed, read once per process: `available_timezones()` walks the whole tz database."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_timezone(name: str) -> None:
-    if name not in zoneinfo.available_timezones():
+    if name not in _timezone_names():
         raise ValidationError(
             _("%(name)s is not an IANA time zone (for example Asia/Ho_Chi_Minh, Europe/Paris)."),
             params={"name": name},

@@ -102,6 +102,10 @@ class HubImage(AssetFields, AbstractImage):
         help_text=_("64-bit perceptual hash (hex) used to spot near-duplicates across the network."),
     )
 
+    # Set on an instance before saving to leave its renditions to the first request that asks for one (Wagtail's
+    # signed dynamic-serve URL makes it then), instead of a task after the save: for bulk imports such as the demo.
+    renditions_on_demand = False
+
     admin_form_fields = Image.admin_form_fields + (
         "alt_text",
         "caption",

@@ -25,8 +25,9 @@ def image_pre_save(sender, instance, raw=False, **kwargs):
 
 
 def image_post_save(sender, instance, created=False, raw=False, **kwargs):
-    """On upload, a new file or a new focal point: (re)generate every named rendition after the commit."""
-    if raw:
+    """On upload, a new file or a new focal point: (re)generate every named rendition after the commit, unless the
+    image leaves them to be made on demand (`HubImage.renditions_on_demand`)."""
+    if raw or instance.renditions_on_demand:
         return
     before = getattr(instance, "_rendition_state_before", None)
     if not created and before is not None and before == _state(instance):

@@ -8,5 +8,9 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = ["*"]
 
+# Webhooks may POST to plain http and local addresses here, so a receiver on this machine works (the demo's
+# webhook points at a closed local port so that its delivery failures show); production refuses both.
+HUB_WEBHOOKS = {**HUB_WEBHOOKS, "ALLOW_LOCAL_ADDRESSES": env_bool("HUB_WEBHOOK_ALLOW_LOCAL_ADDRESSES", True)}  # noqa: F405
+
 # The demo network (`make run` seeds it); production settings never install it.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

@@ -7,9 +7,13 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from demo.selectors import content_pages_by_language
+from demo.content import DemoDataError
 from demo.services import DemoSeedReport, demo_seed
 
-KINDS = ("missions", "topics", "images", "documents", "pages", "translations", "accounts")
+KINDS = (
+    "missions", "topics", "images", "documents", "pages", "translations", "accounts", "reviews", "API consumers",
+    "API keys", "webhooks",
+)
 
 
 class Command(BaseCommand):
@@ -36,14 +40,21 @@ class Command(BaseCommand):
 
         def progress(items, *, desc, unit):
             # The raw stream: Django's OutputWrapper ends every write with a newline, which breaks redrawing.
-            return tqdm(items, desc=desc, unit=unit, file=self.stderr._out, disable=not show_progress)
+            return tqdm(
+                items, desc=f"Seeding {desc.lower():<24}", unit=unit, file=self.stderr._out, disable=not show_progress,
+                bar_format="{desc} {bar:20} {n_fmt:>3}/{total_fmt:<3} {rate_fmt:>12} {elapsed}",
+            )
 
         started = time.monotonic()
-        report = demo_seed(progress=progress)
+        try:
+            report = demo_seed(progress=progress)
+        except DemoDataError as error:
+            raise CommandError(f"The demo data files are not valid: {error}") from error
         elapsed = time.monotonic() - started
         if verbosity > 0:
             self._print_summary(report, elapsed)
         self._print_accounts(report)
+        self._print_integration(report)
 
     def _print_summary(self, report: DemoSeedReport, elapsed: float) -> None:
         verdict = "Demo network created" if report.changed else "Demo network already in place; nothing changed"
@@ -64,3 +75,24 @@ class Command(BaseCommand):
             self.stdout.write(f"  {account.username:<18}{account.password:<22}{account.role}{marker}")
         if not all(account.created for account in report.accounts):
             self.stdout.write("  * existed before this run: it keeps its password, which may have been changed since.")
+        self.stdout.write(
+            "  Each lands on the admin dashboard: reviewers see what awaits their review, mission staff their pages\n"
+            "  in review, changes requested and recent drafts (also under Mission content and Review queue)."
+        )
+
+    def _print_integration(self, report: DemoSeedReport) -> None:
+        api_key = report.api_key
+        self.stdout.write(f"\nAPI consumer: {api_key.consumer}")
+        if api_key.key:
+            self.stdout.write(self.style.WARNING(f"  API key (shown this once; only its digest is stored): {api_key.key}"))
+            self.stdout.write("  Try it: curl -H 'Authorization: Api-Key <key>' http://127.0.0.1:8000/api/v1/pages/")
+        else:
+            self.stdout.write(
+                f"  Its key {api_key.key_start} exists and cannot be shown again (only its digest is stored). "
+                "For a new one: admin → API consumers → Keys → Add."
+            )
+        failed = report.webhook.deliveries.exclude(last_error="").count()
+        self.stdout.write(
+            f"  Webhook → {report.webhook.url} (nothing listens there): {failed} failed delivery(ies) in its log, "
+            "retried with backoff; see admin → API consumers → Deliveries."
+        )

@@ -138,6 +138,22 @@ def test_a_rolled_back_upload_queues_nothing(hanoi, django_capture_on_commit_cal
     assert not image.renditions.exists()
 
 
+def test_an_image_saved_for_renditions_on_demand_queues_nothing(hanoi, django_capture_on_commit_callbacks):
+    image = HubImage(
+        title="Imported", collection=hanoi.collection, file=ImageFile(io.BytesIO(banded_jpeg(gps=False)), name="a.jpg")
+    )
+    image.renditions_on_demand = True
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        image.save()
+    assert not callbacks and not image.renditions.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image = HubImage.objects.get(pk=image.pk)
+        image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 10, 10, 50, 50
+        image.save()
+    assert image.renditions.exists(), "a later edit (a new focal point) makes them as usual"
+
+
 @pytest.mark.django_db
 def test_the_api_offers_every_size_in_webp_and_avif_and_makes_nothing(client, hanoi, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
