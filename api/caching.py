@@ -7,7 +7,8 @@ newest of all those moments is the "content version" every ETag and Last-Modifie
 
 The same version keys a small per-process cache of rendered 200s (`cached_api_view(..., keep_answers=True)`),
 so a popular listing is rendered once per worker and content change, not once per request. Both a 304 and a
-kept answer skip DRF's dispatch: only the view's authentication, permissions and throttles run first.
+kept answer skip DRF's dispatch: only the view's authentication, permissions, query-parameter check
+(api/parameters.py) and throttles run first.
 """
 
 import hashlib
@@ -29,6 +30,8 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from embassies.models import ConsularNoticePage, EventPage
 from search.models import IndexOutbox
+
+from .parameters import unknown_query_parameters_error
 
 
 MAX_AGE_SECONDS = 60
@@ -127,7 +130,8 @@ def _answer_digest(request, version: str) -> str:
 
 
 class _Admission:
-    """The view's own authentication, permissions and throttles, run without the rest of DRF's dispatch.
+    """The view's own authentication, permissions, query-parameter check and throttles, run without the rest of
+    DRF's dispatch.
 
     Every GET passes them before it is answered from validators (a bare 304) or from a kept answer, so a wrong
     or revoked key still gets its 401 and each answer counts against the caller's rate. A refused request goes
@@ -144,6 +148,8 @@ class _Admission:
             drf_request.user  # noqa: B018 — authenticates
             view.check_permissions(drf_request)
         except APIException:
+            return False
+        if unknown_query_parameters_error(drf_request) is not None:
             return False
         return all(throttle.allow_request(drf_request, view) for throttle in view.get_throttles())
 

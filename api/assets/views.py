@@ -16,6 +16,7 @@ from search.assets.selectors import assets_search
 from ..media import DocumentSerializer, ImageSerializer
 from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
+from ..parameters import StrictQueryParameters
 from .filters import AssetFilter, ImageFilter
 from .serializers import ApiErrorSerializer, DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
 
@@ -24,7 +25,7 @@ class AssetCursorPagination(HubCursorPagination):
     ordering = ("-created_at", "-pk")
 
 
-class ImageListView(generics.ListAPIView):
+class ImageListView(StrictQueryParameters, generics.ListAPIView):
     """Images used on public pages; filter by text, source mission, licence, tag, width and orientation."""
 
     serializer_class = ImageSerializer
@@ -38,7 +39,7 @@ class ImageListView(generics.ListAPIView):
         return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
-class ImageDetailView(generics.RetrieveAPIView):
+class ImageDetailView(StrictQueryParameters, generics.RetrieveAPIView):
     serializer_class = ImageSerializer
     filter_backends = []
 
@@ -46,7 +47,7 @@ class ImageDetailView(generics.RetrieveAPIView):
         return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
-class DocumentListView(generics.ListAPIView):
+class DocumentListView(StrictQueryParameters, generics.ListAPIView):
     """Documents linked from public pages."""
 
     serializer_class = DocumentSerializer
@@ -60,7 +61,7 @@ class DocumentListView(generics.ListAPIView):
         return documents_public().select_related("source_mission")
 
 
-class DocumentDetailView(generics.RetrieveAPIView):
+class DocumentDetailView(StrictQueryParameters, generics.RetrieveAPIView):
     serializer_class = DocumentSerializer
     filter_backends = []
 
@@ -68,7 +69,7 @@ class DocumentDetailView(generics.RetrieveAPIView):
         return documents_public().select_related("source_mission")
 
 
-class AssetUsageView(generics.GenericAPIView):
+class AssetUsageView(StrictQueryParameters, generics.GenericAPIView):
     """Public pages that use the asset (never drafts or private pages)."""
 
     serializer_class = PageSummarySerializer
@@ -113,7 +114,7 @@ def _search_parameters(*, images: bool) -> list[OpenApiParameter]:
     return parameters
 
 
-class AssetSearchView(generics.GenericAPIView):
+class AssetSearchView(StrictQueryParameters, generics.GenericAPIView):
     """Full-text search over public images or documents with filters, facet counts and highlighted snippets.
 
     Only assets already public (used on a public page) are found, whatever the index holds.
