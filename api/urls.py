@@ -7,6 +7,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from .assets import views as assets
 from .caching import cached_api_view, search_api_view
 from .feeds.views import MissionFeedView
+from .index import ApiIndexView
 from .missions.views import MissionViewSet
 from .pages import views as pages
 from .preview.views import PreviewView
@@ -58,6 +59,7 @@ v1 = [
 ]
 
 urlpatterns = [
+    path("v1/", ApiIndexView.as_view(endpoints=tuple(v1)), name="api-index"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     *[path(f"v1/{pattern.pattern}", pattern.callback, name=pattern.name) for pattern in v1],

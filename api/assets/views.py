@@ -40,6 +40,8 @@ class ImageListView(StrictQueryParameters, generics.ListAPIView):
 
 
 class ImageDetailView(StrictQueryParameters, generics.RetrieveAPIView):
+    """One image in public use, with its credit, licence and renditions."""
+
     serializer_class = ImageSerializer
     filter_backends = []
 
@@ -62,6 +64,8 @@ class DocumentListView(StrictQueryParameters, generics.ListAPIView):
 
 
 class DocumentDetailView(StrictQueryParameters, generics.RetrieveAPIView):
+    """One document in public use."""
+
     serializer_class = DocumentSerializer
     filter_backends = []
 

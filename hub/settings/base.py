@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "hub.middleware.RejectNulBytesMiddleware",
     # CORS under /api/ only, for origins an active consumer lists (api.consumers.signal_handlers.cors_origin_listed).
     "corsheaders.middleware.CorsMiddleware",
+    # Django's own 4xx/5xx answers under /api/ (unknown paths, uncaught exceptions) in the API's JSON shape.
+    "api.middleware.ApiErrorBodyMiddleware",
     # Sessions, users and messages are skipped under /api/, which authenticates by key (hub/middleware.py).
     "hub.middleware.SessionMiddleware",
     "hub.middleware.HubLocaleMiddleware",
