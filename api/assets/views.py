@@ -81,6 +81,7 @@ class AssetUsageView(StrictQueryParameters, generics.GenericAPIView):
     pagination_class = None
     asset_queryset = None
 
+    @extend_schema(responses=PageSummarySerializer(many=True))
     def get(self, request, pk: int):
         asset = generics.get_object_or_404(self.asset_queryset(), pk=pk)
         pages = hydrate(list(pages_public_using(instance=asset).select_related("locale")))

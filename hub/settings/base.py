@@ -305,6 +305,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Live content of the ministry's missions for embassy sites and social tools.",
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["api.schema.only_hub_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.optional_security_first",
+        "api.schema.response_examples",
+    ],
     # Swagger UI served from the hub itself, not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
