@@ -19,7 +19,7 @@ class EndpointSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="Absolute URL; `{id}` and the like stand for path parameters.")
     methods = serializers.ListField(child=serializers.CharField())
     description = serializers.CharField()
-    key_required = serializers.BooleanField(help_text="Whether the endpoint needs an API key (others take one optionally).")
+    key_required = serializers.BooleanField(help_text="Whether it needs an API key (the others take one optionally).")
 
 
 class ApiIndexSerializer(serializers.Serializer):
@@ -41,7 +41,7 @@ def _description(view_class) -> str:
 def _methods(callback) -> list[str]:
     actions = getattr(callback, "actions", None)
     names = actions if actions is not None else [name for name in _HTTP_METHODS if hasattr(callback.cls, name)]
-    return [name.upper() for name in names]
+    return [name.upper() for name in names if name != "head"]  # DRF adds HEAD to a viewset's GET once called
 
 
 def _key_required(view_class) -> bool:

@@ -19,7 +19,6 @@ def _always_accepted() -> frozenset[str]:
     return frozenset(name for name in (api_settings.URL_FORMAT_OVERRIDE,) if name)
 
 
-@lru_cache(maxsize=None)
 def _documented_query_parameters(callback, route: str, method: str) -> frozenset[str]:
     """The query parameters of the operation drf-spectacular describes for `callback` at `route` and `method`."""
     path = "/" + route
@@ -36,15 +35,17 @@ def accepted_query_parameters(request) -> frozenset[str] | None:
     """What the request's route accepts for its method, or None when nothing is to be checked (OPTIONS, or a method
     the route does not serve, which is answered 405 whatever its parameters)."""
     match = request.resolver_match
-    method = "GET" if request.method == "HEAD" else request.method
-    served = getattr(match.func, "actions", None)
-    if served is not None:
-        served = {name.upper() for name in served}
-    else:
-        served = {name.upper() for name in match.func.cls.http_method_names if hasattr(match.func.cls, name)}
-    if method == "OPTIONS" or method not in served:
+    return _accepted(match.func, match.route, "GET" if request.method == "HEAD" else request.method)
+
+
+@lru_cache(maxsize=None)
+def _accepted(callback, route: str, method: str) -> frozenset[str] | None:
+    view_class, actions = callback.cls, getattr(callback, "actions", None)
+    if actions is None:
+        actions = [name for name in view_class.http_method_names if hasattr(view_class, name)]
+    if method == "OPTIONS" or method.lower() not in actions:
         return None
-    return _always_accepted() | _documented_query_parameters(match.func, match.route, method)
+    return _always_accepted() | _documented_query_parameters(callback, route, method)
 
 
 def unknown_query_parameters_error(request) -> exceptions.ValidationError | None:
