@@ -16,6 +16,7 @@ from search.assets.selectors import assets_search
 from ..media import DocumentSerializer, ImageSerializer
 from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
+from ..caching import HttpCached
 from ..parameters import StrictQueryParameters
 from .filters import AssetFilter, ImageFilter
 from .serializers import ApiErrorSerializer, DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
@@ -25,7 +26,7 @@ class AssetCursorPagination(HubCursorPagination):
     ordering = ("-created_at", "-pk")
 
 
-class ImageListView(StrictQueryParameters, generics.ListAPIView):
+class ImageListView(HttpCached, generics.ListAPIView):
     """Images used on public pages; filter by text, source mission, licence, tag, width and orientation."""
 
     serializer_class = ImageSerializer
@@ -39,7 +40,7 @@ class ImageListView(StrictQueryParameters, generics.ListAPIView):
         return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
-class ImageDetailView(StrictQueryParameters, generics.RetrieveAPIView):
+class ImageDetailView(HttpCached, generics.RetrieveAPIView):
     """One image in public use, with its credit, licence and renditions."""
 
     serializer_class = ImageSerializer
@@ -49,7 +50,7 @@ class ImageDetailView(StrictQueryParameters, generics.RetrieveAPIView):
         return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
-class DocumentListView(StrictQueryParameters, generics.ListAPIView):
+class DocumentListView(HttpCached, generics.ListAPIView):
     """Documents linked from public pages."""
 
     serializer_class = DocumentSerializer
@@ -63,7 +64,7 @@ class DocumentListView(StrictQueryParameters, generics.ListAPIView):
         return documents_public().select_related("source_mission")
 
 
-class DocumentDetailView(StrictQueryParameters, generics.RetrieveAPIView):
+class DocumentDetailView(HttpCached, generics.RetrieveAPIView):
     """One document in public use."""
 
     serializer_class = DocumentSerializer
@@ -73,7 +74,7 @@ class DocumentDetailView(StrictQueryParameters, generics.RetrieveAPIView):
         return documents_public().select_related("source_mission")
 
 
-class AssetUsageView(StrictQueryParameters, generics.GenericAPIView):
+class AssetUsageView(HttpCached, generics.GenericAPIView):
     """Public pages that use the asset (never drafts or private pages)."""
 
     serializer_class = PageSummarySerializer

@@ -15,7 +15,7 @@ from search.criteria import MAX_PAGE_SIZE, SORTS
 from search.documents import pages_indexable
 from search.selectors import RELATED_LIMIT_MAX, pages_autocomplete, pages_related, pages_search
 
-from ..parameters import StrictQueryParameters
+from ..caching import SearchAnswerCached
 from .serializers import AutocompleteResultsSerializer, SearchResultsSerializer, results_json
 
 # API parameter -> search service parameter. Filters repeat (`?mission=hanoi&mission=paris`) or take commas.
@@ -62,7 +62,7 @@ def _repeatable(name: str, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, description=description)
 
 
-class SearchView(StrictQueryParameters, generics.GenericAPIView):
+class SearchView(SearchAnswerCached, generics.GenericAPIView):
     """Free-text search across every mission's public pages, in every language.
 
     Results carry highlighted fragments (`<mark>`, HTML-escaped), facet counts for mission, locale, kind, year
@@ -100,7 +100,7 @@ class SearchView(StrictQueryParameters, generics.GenericAPIView):
         return Response(results_json(results, request=request))
 
 
-class AutocompleteView(StrictQueryParameters, generics.GenericAPIView):
+class AutocompleteView(SearchAnswerCached, generics.GenericAPIView):
     """Titles starting with what was typed (any word of the title), for search boxes: ids, titles and paths."""
 
     serializer_class = AutocompleteResultsSerializer
@@ -129,7 +129,7 @@ class AutocompleteView(StrictQueryParameters, generics.GenericAPIView):
         return Response(results_json(results, request=request))
 
 
-class RelatedView(StrictQueryParameters, generics.GenericAPIView):
+class RelatedView(SearchAnswerCached, generics.GenericAPIView):
     """Public pages of other missions most like this one ("related across missions"); 404 for a non-public page."""
 
     serializer_class = SearchResultsSerializer

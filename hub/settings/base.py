@@ -284,6 +284,7 @@ if HUB_SEARCH_ENGINE:
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.RememberedContentNegotiation",
     # Consumers' keys (docs/api-consumers.md); without one a caller is anonymous, read-only and throttled lower.
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.consumers.authentication.ApiKeyAuthentication"],
     "DEFAULT_THROTTLE_CLASSES": [
