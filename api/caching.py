@@ -5,15 +5,15 @@ image or mission — writes a Wagtail log entry. The clock changes answers too: 
 expiry date, a consular notice coming into or going out of force, an event ending (`upcoming`). The
 newest of all those moments is the "content version" every ETag and Last-Modified derive from.
 
-The same version keys a small per-process cache of rendered 200s (`cached_api_view(..., keep_answers=True)`),
-so a popular listing is rendered once per worker and content change, not once per request. Both a 304 and a
-kept answer skip DRF's dispatch: only the view's authentication, permissions and throttles run first.
+The same version keys a small per-process cache of rendered 200s (`HttpCached` views with `keep_answers=True`),
+so a popular listing is rendered once per worker and content change, not once per request. A 304 and a kept
+answer are given inside DRF's dispatch, once its authentication, permissions, query-parameter check
+(api/parameters.py) and throttles have passed, and before the view's handler would render anything.
 """
 
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timezone as dt_timezone
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
@@ -23,12 +23,12 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
-from rest_framework.exceptions import APIException
-from rest_framework.request import Request
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from embassies.models import ConsularNoticePage, EventPage
 from search.models import IndexOutbox
+
+from .parameters import StrictQueryParameters
 
 
 MAX_AGE_SECONDS = 60
@@ -126,28 +126,6 @@ def _answer_digest(request, version: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-class _Admission:
-    """The view's own authentication, permissions and throttles, run without the rest of DRF's dispatch.
-
-    Every GET passes them before it is answered from validators (a bare 304) or from a kept answer, so a wrong
-    or revoked key still gets its 401 and each answer counts against the caller's rate. A refused request goes
-    on to the view, where DRF raises the same refusal in its usual shape; throttles count a request once
-    (api/consumers/throttles.py), so one that passed here is not counted again when the view renders."""
-
-    def __init__(self, view):
-        self.view_class, self.initkwargs = view.cls, view.initkwargs
-
-    def __call__(self, request) -> bool:
-        view = self.view_class(**self.initkwargs)
-        drf_request = Request(request, authenticators=view.get_authenticators())
-        try:
-            drf_request.user  # noqa: B018 — authenticates
-            view.check_permissions(drf_request)
-        except APIException:
-            return False
-        return all(throttle.allow_request(drf_request, view) for throttle in view.get_throttles())
-
-
 def _is_conditional(request) -> bool:
     return "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
 
@@ -163,43 +141,65 @@ def _add_cache_headers(response, etag: str, last_modified: datetime | None):
     return response
 
 
-def cached_api_view(view, *, keep_answers: bool = False):
-    """ETag, Last-Modified and Cache-Control on a public GET view; conditional requests get a bare 304.
+class _Answered(Exception):
+    """Raised in `initial()` to answer without the handler: DRF's `handle_exception` hands the answer back to its
+    own dispatch, which finalizes it like any other."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response
+
+
+class HttpCached(StrictQueryParameters):
+    """ETag, Last-Modified and Cache-Control on a public GET view; a conditional request that matches gets a bare 304.
 
     With `keep_answers`, a rendered 200 is kept (`_response_cache`) under a key that includes the content version,
-    and the same request is answered from it, headers and all, until public content changes.
-    """
-    admit = _Admission(view)
+    and the same request is answered from it, headers and all, until public content changes. Both happen inside
+    DRF's dispatch, after its authentication, permissions, the query-parameter check and throttles, so a wrong or
+    revoked key still gets its 401 and every answer counts once against the caller's rate."""
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not admit(request):
-            return view(request, *args, **kwargs)
+    keep_answers = False
+    _validators = None  # (ETag, Last-Modified, answer digest) of the current GET
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return
         version, last_modified = content_version()
         digest = _answer_digest(request, version)
         etag = quote_etag(digest)
+        self._validators = (etag, last_modified, digest)
         if _is_conditional(request):
             modified_at = last_modified and int(last_modified.timestamp())
             not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
             if not_modified is not None:
-                return _add_cache_headers(not_modified, etag, last_modified)
-        store, seconds = _response_cache() if keep_answers else (None, 0)
-        if store is not None:
-            key = f"api-response:{digest}"
-            kept = store.get(key)
-            if kept is not None:
-                content, headers = kept
-                return HttpResponse(content, headers=headers)
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200:
+                raise _Answered(_add_cache_headers(not_modified, etag, last_modified))
+        store, _seconds = _response_cache() if self.keep_answers else (None, 0)
+        kept = store.get(_kept_key(digest)) if store is not None else None
+        if kept is not None:
+            content, headers = kept
+            raise _Answered(HttpResponse(content, headers=headers))
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Answered):
+            self._validators = None  # answered already, headers and all
+            return exc.response
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self._validators is None or response.status_code != 200:
             return response
+        etag, last_modified, digest = self._validators
         _add_cache_headers(response, etag, last_modified)
+        store, seconds = _response_cache() if self.keep_answers else (None, 0)
         if store is not None:
-            _keep_when_rendered(response, store, key, seconds)
+            _keep_when_rendered(response, store, _kept_key(digest), seconds)
         return response
 
-    wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
-    return wrapped
+
+def _kept_key(digest: str) -> str:
+    return f"api-response:{digest}"
 
 
 def _keep_when_rendered(response, store, key: str, seconds: int) -> None:
@@ -219,7 +219,7 @@ def _index_updated_at():
     return IndexOutbox.objects.aggregate(latest=Max("processed_at"))["latest"]
 
 
-def search_api_view(view):
+class SearchAnswerCached(StrictQueryParameters):
     """ETag, Last-Modified and Cache-Control for answers that come from the search index as well as the database.
 
     The index follows the database a moment later (the outbox), so the content version alone could vouch for an
@@ -228,13 +228,11 @@ def search_api_view(view):
     matching one gets a bare 304.
     """
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        if hasattr(response, "render"):
-            response.render()
+        response.render()
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         moments = [moment for moment in (content_version()[1], _index_updated_at()) if moment is not None]
         last_modified = max(moments) if moments else None
@@ -242,9 +240,6 @@ def search_api_view(view):
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified and int(last_modified.timestamp()), response=response
         )
-
-    wrapped.csrf_exempt = getattr(view, "csrf_exempt", False)
-    return wrapped
 
 
 def _response_cache():

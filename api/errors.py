@@ -1,4 +1,4 @@
-"""The API's one error shape: {"code", "message", "details"} for every 4xx the API answers with."""
+"""The API's one error shape: {"code", "message", "details"} for every 4xx and 5xx the API answers with."""
 
 from enum import StrEnum
 
@@ -19,6 +19,7 @@ class ApiErrorCode(StrEnum):
     NOT_ACCEPTABLE = "not_acceptable"
     THROTTLED = "throttled"
     ERROR = "error"
+    SERVER_ERROR = "server_error"
 
 
 _CODES = {
@@ -31,6 +32,16 @@ _CODES = {
     exceptions.MethodNotAllowed: (ApiErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here."),
     exceptions.NotAcceptable: (ApiErrorCode.NOT_ACCEPTABLE, "The requested format is not available."),
     exceptions.Throttled: (ApiErrorCode.THROTTLED, "Too many requests."),
+}
+
+
+# Answers Django gives before or instead of an API view (an unknown path, an uncaught exception), by status.
+_STATUS_ERRORS = {
+    400: (ApiErrorCode.INVALID, "The request is invalid."),
+    403: (ApiErrorCode.PERMISSION_DENIED, "You may not do this."),
+    404: (ApiErrorCode.NOT_FOUND, "Nothing here: /api/v1/ lists the endpoints."),
+    405: (ApiErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here."),
+    500: (ApiErrorCode.SERVER_ERROR, "The server failed to answer; the error has been logged."),
 }
 
 
@@ -67,3 +78,11 @@ def api_exception_handler(exc, context):
 def json_error(code: ApiErrorCode, message: str, *, status_code: int = status.HTTP_400_BAD_REQUEST, details=None):
     """An error response for views outside DRF's exception flow (e.g. feeds)."""
     return Response(error_body(code, message, details), status=status_code)
+
+
+def status_error_body(status_code: int) -> dict:
+    """The error shape for an HTTP status alone, saying nothing of how it came about (no traceback, no path)."""
+    fallback = (ApiErrorCode.SERVER_ERROR, "The server could not answer.") if status_code >= 500 else (
+        ApiErrorCode.ERROR, "The request failed."
+    )
+    return error_body(*_STATUS_ERRORS.get(status_code, fallback))

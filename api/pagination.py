@@ -38,6 +38,13 @@ class HubCursorPagination(CursorPagination):
                 raise self._invalid_cursor() from None
             raise
 
+    def get_paginated_response_schema(self, schema):
+        """DRF's schema of a page of results, with links of this API as examples (the first page of a listing)."""
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["next"]["example"] = "https://hub.example.org/api/v1/pages/?cursor=cD0yMDI2LTAzLTE0"
+        response["properties"]["previous"]["example"] = None
+        return response
+
     def _invalid_cursor(self) -> exceptions.ValidationError:
         return exceptions.ValidationError(
             {self.cursor_query_param: ["Invalid cursor: use the `next` or `previous` link of a response."]}

@@ -5,8 +5,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .assets import views as assets
-from .caching import cached_api_view, search_api_view
 from .feeds.views import MissionFeedView
+from .index import ApiIndexView
 from .missions.views import MissionViewSet
 from .pages import views as pages
 from .preview.views import PreviewView
@@ -19,32 +19,32 @@ wagtail_v2 = WagtailAPIRouter("wagtailapi")
 wagtail_v2.register_endpoint("pages", PagesAPIViewSet)
 
 v1 = [
-    path("missions/", cached_api_view(MissionViewSet.as_view({"get": "list"})), name="mission-list"),
-    path("missions/<slug:slug>/", cached_api_view(MissionViewSet.as_view({"get": "retrieve"})), name="mission-detail"),
-    path("pages/", cached_api_view(pages.PageListView.as_view(), keep_answers=True), name="page-list"),
-    path("pages/find/", cached_api_view(pages.PageFindView.as_view(), keep_answers=True), name="page-find"),
-    path("pages/<int:pk>/", cached_api_view(pages.PageDetailView.as_view(), keep_answers=True), name="page-detail"),
+    path("missions/", MissionViewSet.as_view({"get": "list"}), name="mission-list"),
+    path("missions/<slug:slug>/", MissionViewSet.as_view({"get": "retrieve"}), name="mission-detail"),
+    path("pages/", pages.PageListView.as_view(keep_answers=True), name="page-list"),
+    path("pages/find/", pages.PageFindView.as_view(keep_answers=True), name="page-find"),
+    path("pages/<int:pk>/", pages.PageDetailView.as_view(keep_answers=True), name="page-detail"),
     path(
         "pages/<int:pk>/social/<str:platform>/",
-        cached_api_view(pages.SocialPayloadView.as_view(), keep_answers=True),
+        pages.SocialPayloadView.as_view(keep_answers=True),
         name="page-social",
     ),
-    path("pages/<int:pk>/related/", search_api_view(search.RelatedView.as_view()), name="page-related"),
-    path("search/", search_api_view(search.SearchView.as_view()), name="search"),
-    path("search/autocomplete/", search_api_view(search.AutocompleteView.as_view()), name="search-autocomplete"),
-    path("events/", cached_api_view(pages.EventListView.as_view()), name="event-list"),
-    path("consular-notices/", cached_api_view(pages.ConsularNoticeListView.as_view()), name="consular-notice-list"),
-    path("images/", cached_api_view(assets.ImageListView.as_view()), name="image-list"),
+    path("pages/<int:pk>/related/", search.RelatedView.as_view(), name="page-related"),
+    path("search/", search.SearchView.as_view(), name="search"),
+    path("search/autocomplete/", search.AutocompleteView.as_view(), name="search-autocomplete"),
+    path("events/", pages.EventListView.as_view(), name="event-list"),
+    path("consular-notices/", pages.ConsularNoticeListView.as_view(), name="consular-notice-list"),
+    path("images/", assets.ImageListView.as_view(), name="image-list"),
     path("images/search/", assets.ImageSearchView.as_view(), name="image-search"),
-    path("images/<int:pk>/", cached_api_view(assets.ImageDetailView.as_view()), name="image-detail"),
-    path("images/<int:pk>/usage/", cached_api_view(assets.ImageUsageView.as_view()), name="image-usage"),
-    path("documents/", cached_api_view(assets.DocumentListView.as_view()), name="document-list"),
+    path("images/<int:pk>/", assets.ImageDetailView.as_view(), name="image-detail"),
+    path("images/<int:pk>/usage/", assets.ImageUsageView.as_view(), name="image-usage"),
+    path("documents/", assets.DocumentListView.as_view(), name="document-list"),
     path("documents/search/", assets.DocumentSearchView.as_view(), name="document-search"),
-    path("documents/<int:pk>/", cached_api_view(assets.DocumentDetailView.as_view()), name="document-detail"),
-    path("documents/<int:pk>/usage/", cached_api_view(assets.DocumentUsageView.as_view()), name="document-usage"),
+    path("documents/<int:pk>/", assets.DocumentDetailView.as_view(), name="document-detail"),
+    path("documents/<int:pk>/usage/", assets.DocumentUsageView.as_view(), name="document-usage"),
     path(
         "feeds/<slug:mission>/<str:locale>/<str:feed_format>/",
-        cached_api_view(MissionFeedView.as_view()),
+        MissionFeedView.as_view(),
         name="mission-feed",
     ),
     # Consumers with a key (never cached): draft previews and webhook registration.
@@ -58,6 +58,7 @@ v1 = [
 ]
 
 urlpatterns = [
+    path("v1/", ApiIndexView.as_view(endpoints=tuple(v1)), name="api-index"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     *[path(f"v1/{pattern.pattern}", pattern.callback, name=pattern.name) for pattern in v1],

@@ -51,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from statistics import median
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -315,24 +316,27 @@ def get(url: str, headers: dict | None = None, timeout: float = 30) -> tuple[int
 class Server:
     """gunicorn in its own process group, always stopped by `stop()`."""
 
-    def __init__(self, *, env: dict, port: int, workers: int, worker_class: str, threads: int, log: Path):
+    def __init__(
+        self, *, env: dict, port: int, workers: int, worker_class: str, threads: int, log: Path, root: Path = ROOT
+    ):
         self.port = port
         self.log = log
         command = [
             PYTHON, "-m", "gunicorn",
-            "--config", str(ROOT / "gunicorn.conf.py"),  # the deployment's, with these overrides
+            "--config", str(root / "gunicorn.conf.py"),  # the deployment's, with these overrides
             "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers),
             "--worker-class", worker_class,
             "--threads", str(threads),
             "--log-level", "warning",
-            "--chdir", str(ROOT),
+            "--chdir", str(root),
             "benchmarks.api_bench:wsgi_app()",
         ]  # fmt: skip
         self.log_file = log.open("w")
         self.process = subprocess.Popen(
-            command, env=env, cwd=ROOT, stdout=self.log_file, stderr=subprocess.STDOUT, start_new_session=True
-        )
+            command, env={**env, "PYTHONPATH": str(root)}, cwd=root, stdout=self.log_file, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
 
     @property
     def base(self) -> str:
@@ -600,6 +604,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Skip the informational v1 rows rendered with the response cache off (a second gunicorn).",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="Compare with the code in this directory (e.g. `git archive <commit> | tar -x -C DIR`): v1's list, detail "
+        "and 304 from a second gunicorn started there on the same data, beside this tree's, in one run.",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="With --baseline: measurements per side and scenario, alternating (median)."
+    )
     parser.add_argument("--chart", type=Path, default=ROOT / "docs" / "benchmarks" / "api_bench.svg")
     parser.add_argument("--json", type=Path, help="Also write the figures as JSON here.")
     args = parser.parse_args(argv)
@@ -712,6 +725,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("  response sizes (bytes): " + ", ".join(f"{name} {size:,}" for name, size in sizes.items()))
 
+        if args.baseline:
+            return compare_with_baseline(
+                server, args, env=server_env, data_dir=data_dir,
+                scenarios=[("list", [v1_list], {}), ("detail", v1_details, {}), ("304", [v1_list], revalidate_v1)],
+            )  # fmt: skip
+
         scenarios = [
             ("list", ([v1_list], {}), ([v2_list], {})),
             ("detail", (v1_details, {}), (v2_details, {})),
@@ -788,6 +807,45 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def compare_with_baseline(server: "Server", args, *, env: dict, data_dir: Path, scenarios) -> int:
+    """v1 of this tree beside v1 of `args.baseline` (same data, same settings): each scenario measured `--rounds`
+    times on each side, alternating which goes first, and the medians printed as a before/after table. Both servers
+    run; only the one measured is loaded."""
+    baseline = Server(
+        env=env, port=free_port(), workers=args.workers, worker_class=args.worker_class, threads=args.threads,
+        log=data_dir / "gunicorn-baseline.log", root=args.baseline.resolve(),
+    )  # fmt: skip
+    lua_dir = data_dir / "lua"
+    lua_dir.mkdir(exist_ok=True)
+    lines = [
+        "| scenario | before req/s | p50 ms | p99 ms | after req/s | p50 ms | p99 ms | after/before (req/s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    try:
+        baseline.wait_ready()
+        for name, paths, headers in scenarios:
+            lua = lua_dir / f"{name}-v1-compare.lua"
+            write_lua(lua, paths, headers)
+            runs = {"before": [], "after": []}
+            for round_number in range(args.rounds):
+                order = [("before", baseline), ("after", server)]
+                for side, target in order if round_number % 2 == 0 else order[::-1]:
+                    runs[side].append(measure(target, lua, args, label=f"{name} v1, {side} ({round_number + 1})"))
+            before, after = ({key: median(run[key] for run in runs[side]) for key in ("rps", "p50_ms", "p99_ms")}
+                             for side in ("before", "after"))  # fmt: skip
+            lines.append(
+                f"| {name} | {before['rps']:,.0f} | {before['p50_ms']:.1f} | {before['p99_ms']:.1f} "
+                f"| {after['rps']:,.0f} | {after['p50_ms']:.1f} | {after['p99_ms']:.1f} "
+                f"| {after['rps'] / before['rps']:.2f}× |"
+            )
+    finally:
+        baseline.stop()
+    print()
+    print(f"v1 before ({args.baseline}) and after (this tree), medians of {args.rounds}, load average {load_average()}")
+    print("\n".join(lines))
+    return 0
 
 
 def _cpu_ticks(pids: list[int]) -> int:

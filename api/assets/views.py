@@ -16,6 +16,8 @@ from search.assets.selectors import assets_search
 from ..media import DocumentSerializer, ImageSerializer
 from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
+from ..caching import HttpCached
+from ..parameters import StrictQueryParameters
 from .filters import AssetFilter, ImageFilter
 from .serializers import ApiErrorSerializer, DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
 
@@ -24,7 +26,7 @@ class AssetCursorPagination(HubCursorPagination):
     ordering = ("-created_at", "-pk")
 
 
-class ImageListView(generics.ListAPIView):
+class ImageListView(HttpCached, generics.ListAPIView):
     """Images used on public pages; filter by text, source mission, licence, tag, width and orientation."""
 
     serializer_class = ImageSerializer
@@ -38,7 +40,9 @@ class ImageListView(generics.ListAPIView):
         return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
-class ImageDetailView(generics.RetrieveAPIView):
+class ImageDetailView(HttpCached, generics.RetrieveAPIView):
+    """One image in public use, with its credit, licence and renditions."""
+
     serializer_class = ImageSerializer
     filter_backends = []
 
@@ -46,7 +50,7 @@ class ImageDetailView(generics.RetrieveAPIView):
         return images_public().select_related("source_mission").prefetch_renditions(*rendition_specs())
 
 
-class DocumentListView(generics.ListAPIView):
+class DocumentListView(HttpCached, generics.ListAPIView):
     """Documents linked from public pages."""
 
     serializer_class = DocumentSerializer
@@ -60,7 +64,9 @@ class DocumentListView(generics.ListAPIView):
         return documents_public().select_related("source_mission")
 
 
-class DocumentDetailView(generics.RetrieveAPIView):
+class DocumentDetailView(HttpCached, generics.RetrieveAPIView):
+    """One document in public use."""
+
     serializer_class = DocumentSerializer
     filter_backends = []
 
@@ -68,7 +74,7 @@ class DocumentDetailView(generics.RetrieveAPIView):
         return documents_public().select_related("source_mission")
 
 
-class AssetUsageView(generics.GenericAPIView):
+class AssetUsageView(HttpCached, generics.GenericAPIView):
     """Public pages that use the asset (never drafts or private pages)."""
 
     serializer_class = PageSummarySerializer
@@ -76,6 +82,7 @@ class AssetUsageView(generics.GenericAPIView):
     pagination_class = None
     asset_queryset = None
 
+    @extend_schema(responses=PageSummarySerializer(many=True))
     def get(self, request, pk: int):
         asset = generics.get_object_or_404(self.asset_queryset(), pk=pk)
         pages = hydrate(list(pages_public_using(instance=asset).select_related("locale")))
@@ -113,7 +120,7 @@ def _search_parameters(*, images: bool) -> list[OpenApiParameter]:
     return parameters
 
 
-class AssetSearchView(generics.GenericAPIView):
+class AssetSearchView(StrictQueryParameters, generics.GenericAPIView):
     """Full-text search over public images or documents with filters, facet counts and highlighted snippets.
 
     Only assets already public (used on a public page) are found, whatever the index holds.

@@ -13,16 +13,9 @@ class _LiveRateThrottle(SimpleRateThrottle):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
     def allow_request(self, request, view):
-        # A request is counted once per scope, even when a revalidation check ran the throttles before the view.
-        counted = request._request.__dict__.setdefault("_hub_throttles_counted", set())
-        if self.scope in counted:
-            return True
         self.rate = self.rate_for(request)
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        allowed = super().allow_request(request, view)
-        if allowed:
-            counted.add(self.scope)
-        return allowed
+        return super().allow_request(request, view)
 
     def rate_for(self, request) -> str | None:
         return self.get_rate()

@@ -21,6 +21,7 @@ from embassies.selectors import pages_public
 from hub.models import Mission
 
 from ..pages.filters import CONTENT_TYPES
+from ..caching import HttpCached
 
 FEED_SIZE = 30
 # Characters XML 1.0 cannot carry (pasted from word processors now and then): one would fail the whole feed.
@@ -77,7 +78,7 @@ class FeedNegotiation(BaseContentNegotiation):
         return parsers[0] if parsers else None
 
 
-class MissionFeedView(APIView):
+class MissionFeedView(HttpCached, APIView):
     """The latest public content of a mission in one language, as RSS, Atom or JSON Feed."""
 
     content_negotiation_class = FeedNegotiation

@@ -3,10 +3,11 @@ from rest_framework import viewsets
 from embassies.selectors import missions_public
 from hub.models import Mission
 
+from ..caching import HttpCached
 from .serializers import MissionSerializer
 
 
-class MissionViewSet(viewsets.ReadOnlyModelViewSet):
+class MissionViewSet(HttpCached, viewsets.ReadOnlyModelViewSet):
     """Missions of the network with their locales, contact details and social accounts."""
 
     serializer_class = MissionSerializer

@@ -14,6 +14,7 @@ from embassies.selectors import pages_public
 from hub.models import Mission
 
 from ..pagination import HubCursorPagination
+from ..caching import HttpCached
 from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
 from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer
 from .social import social_payload
@@ -50,7 +51,7 @@ FIELDS_PARAMETER = OpenApiParameter(
 
 
 @extend_schema_view(get=extend_schema(parameters=[FIELDS_PARAMETER]))
-class PageListView(generics.ListAPIView):
+class PageListView(HttpCached, generics.ListAPIView):
     """Live, public pages of every mission, newest first, with cursor pagination."""
 
     serializer_class = PageSummarySerializer
@@ -71,7 +72,7 @@ class PageListView(generics.ListAPIView):
         return self.get_paginated_response(_sparse(request, items))
 
 
-class PageDetailView(generics.GenericAPIView):
+class PageDetailView(HttpCached, generics.GenericAPIView):
     """One public page (any type) by id, with its body, social texts and alternates."""
 
     serializer_class = PageDetailSerializer
@@ -86,7 +87,7 @@ class PageDetailView(generics.GenericAPIView):
         return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
 
 
-class PageFindView(generics.GenericAPIView):
+class PageFindView(HttpCached, generics.GenericAPIView):
     """Site routing: the public page at `path` of a mission's site in a locale, with optional fallback."""
 
     serializer_class = PageDetailSerializer
@@ -171,7 +172,7 @@ class SocialPayloadSerializer(serializers.Serializer):
     locale = serializers.CharField()
 
 
-class SocialPayloadView(generics.GenericAPIView):
+class SocialPayloadView(HttpCached, generics.GenericAPIView):
     """A public page as a ready-to-post social message for Facebook, X or LinkedIn."""
 
     serializer_class = SocialPayloadSerializer

@@ -8,12 +8,13 @@ from api.consumers.authentication import consumer_of
 from api.consumers.permissions import HasApiKey
 from api.consumers.selectors import consumer_covers_mission
 from api.pages.serializers import PageDetailSerializer
+from api.parameters import StrictQueryParameters
 from embassies.presentation.pages import page_detail
 
 from .selectors import preview_target
 
 
-class PreviewView(generics.GenericAPIView):
+class PreviewView(StrictQueryParameters, generics.GenericAPIView):
     """The page as saved in the token's revision, in the page-detail shape plus a `preview` object.
 
     Needs both the token (made in the admin, valid for 30 minutes) and a key whose consumer covers the

@@ -15,6 +15,7 @@ from search.criteria import MAX_PAGE_SIZE, SORTS
 from search.documents import pages_indexable
 from search.selectors import RELATED_LIMIT_MAX, pages_autocomplete, pages_related, pages_search
 
+from ..caching import SearchAnswerCached
 from .serializers import AutocompleteResultsSerializer, SearchResultsSerializer, results_json
 
 # API parameter -> search service parameter. Filters repeat (`?mission=hanoi&mission=paris`) or take commas.
@@ -46,14 +47,6 @@ def _listed(params, name: str) -> list[str]:
     return [value.strip() for value in values if value.strip()]
 
 
-def _reject_unknown(params, known) -> None:
-    unknown = sorted(set(params) - set(known))
-    if unknown:
-        raise exceptions.ValidationError(
-            {name: [f"Unknown parameter; use one of: {', '.join(sorted(known))}."] for name in unknown}
-        )
-
-
 def _service_call(function, api_names: dict[str, str], **kwargs):
     """Call the search service; its ValidationError comes back keyed by the API's parameter names."""
     try:
@@ -69,7 +62,7 @@ def _repeatable(name: str, description: str) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, description=description)
 
 
-class SearchView(generics.GenericAPIView):
+class SearchView(SearchAnswerCached, generics.GenericAPIView):
     """Free-text search across every mission's public pages, in every language.
 
     Results carry highlighted fragments (`<mark>`, HTML-escaped), facet counts for mission, locale, kind, year
@@ -101,14 +94,13 @@ class SearchView(generics.GenericAPIView):
     )
     def get(self, request):
         params = request.query_params
-        _reject_unknown(params, [*SEARCH_FILTERS, *SEARCH_SCALARS, "format"])
         arguments = {service: _listed(params, api) for api, service in SEARCH_FILTERS.items()}
         arguments.update({service: params.get(api) for api, service in SEARCH_SCALARS.items() if api in params})
         results = _service_call(pages_search, {**SEARCH_FILTERS, **SEARCH_SCALARS}, **arguments)
         return Response(results_json(results, request=request))
 
 
-class AutocompleteView(generics.GenericAPIView):
+class AutocompleteView(SearchAnswerCached, generics.GenericAPIView):
     """Titles starting with what was typed (any word of the title), for search boxes: ids, titles and paths."""
 
     serializer_class = AutocompleteResultsSerializer
@@ -126,7 +118,6 @@ class AutocompleteView(generics.GenericAPIView):
     )
     def get(self, request):
         params = request.query_params
-        _reject_unknown(params, [*self.API_NAMES, "format"])
         results = _service_call(
             pages_autocomplete,
             self.API_NAMES,
@@ -138,7 +129,7 @@ class AutocompleteView(generics.GenericAPIView):
         return Response(results_json(results, request=request))
 
 
-class RelatedView(generics.GenericAPIView):
+class RelatedView(SearchAnswerCached, generics.GenericAPIView):
     """Public pages of other missions most like this one ("related across missions"); 404 for a non-public page."""
 
     serializer_class = SearchResultsSerializer
@@ -150,7 +141,6 @@ class RelatedView(generics.GenericAPIView):
         parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {RELATED_LIMIT_MAX}, default 5.")]
     )
     def get(self, request, pk: int):
-        _reject_unknown(request.query_params, ["limit", "format"])
         if not _page_is_public(pk):
             raise exceptions.NotFound()
         results = _service_call(pages_related, self.API_NAMES, page_id=pk, limit=request.query_params.get("limit", 5))

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from api.consumers.authentication import consumer_of
 from api.consumers.permissions import HasApiKey
+from api.parameters import StrictQueryParameters
 
 from .selectors import webhooks_of_consumer
 from .serializers import WebhookCreatedSerializer, WebhookSerializer
@@ -14,6 +15,7 @@ from .services import webhook_create
 
 
 class WebhookViewSet(
+    StrictQueryParameters,
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
 ):
     """Webhooks of the key's consumer, for missions within its scope; the secret is shown once, on creation."""

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "hub.middleware.RejectNulBytesMiddleware",
     # CORS under /api/ only, for origins an active consumer lists (api.consumers.signal_handlers.cors_origin_listed).
     "corsheaders.middleware.CorsMiddleware",
+    # Django's own 4xx/5xx answers under /api/ (unknown paths, uncaught exceptions) in the API's JSON shape.
+    "api.middleware.ApiErrorBodyMiddleware",
     # Sessions, users and messages are skipped under /api/, which authenticates by key (hub/middleware.py).
     "hub.middleware.SessionMiddleware",
     "hub.middleware.HubLocaleMiddleware",
@@ -289,6 +291,7 @@ if HUB_SEARCH_ENGINE:
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.RememberedContentNegotiation",
     # Consumers' keys (docs/api-consumers.md); without one a caller is anonymous, read-only and throttled lower.
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.consumers.authentication.ApiKeyAuthentication"],
     "DEFAULT_THROTTLE_CLASSES": [
@@ -310,6 +313,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Live content of the ministry's missions for embassy sites and social tools.",
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["api.schema.only_hub_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.optional_security_first",
+        "api.schema.response_examples",
+    ],
     # Swagger UI served from the hub itself, not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

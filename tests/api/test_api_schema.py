@@ -1,4 +1,5 @@
-"""The OpenAPI schema is valid, and property-based requests generated from it never meet a 500."""
+"""The OpenAPI schema is valid, says which operations need a key, shows an example answer for each, and
+property-based requests generated from it never meet a 500."""
 
 import pytest
 import schemathesis
@@ -6,6 +7,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from openapi_schema_validator import OAS30Validator, validate as validate_value
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
 
@@ -60,3 +62,48 @@ def _fuzz_every_operation():
             case.call_and_validate(checks=[not_a_server_error])
 
         call()
+
+
+# Operations that need a key: a consumer's previews and webhooks. Every other operation is an anonymous read.
+NEEDS_KEY = ("/api/v1/preview/", "/api/v1/webhooks/")
+
+
+def _operations(spec):
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            yield method, path, operation
+
+
+@pytest.mark.django_db
+def test_reads_list_anonymous_access_first_and_private_operations_need_a_key(client):
+    spec = client.get(SCHEMA_URL).json()
+    assert "ApiKey" in spec["components"]["securitySchemes"]
+    for method, path, operation in _operations(spec):
+        security = operation["security"]
+        if path.startswith(NEEDS_KEY):
+            assert security == [{"ApiKey": []}], (method, path)
+            assert "Needs an API key" in operation["description"]
+        else:
+            assert method == "get", (method, path)
+            assert security == [{}, {"ApiKey": []}], (method, path)
+            assert "an API key is optional" in operation["description"]
+
+
+@pytest.mark.django_db
+def test_every_successful_answer_has_an_example_that_fits_its_schema(client):
+    spec = client.get(SCHEMA_URL).json()
+    checked = 0
+    for method, path, operation in _operations(spec):
+        answers = {status: response for status, response in operation["responses"].items() if status.startswith("2")}
+        assert answers, (method, path)
+        for status, response in answers.items():
+            for media_type, media in response.get("content", {}).items():
+                examples = media.get("examples", {})
+                assert examples, (method, path, status, media_type)
+                for example in examples.values():
+                    schema = {**media["schema"], "components": spec["components"]}
+                    validate_value(example["value"], schema, cls=OAS30Validator)
+                    checked += 1
+    assert checked >= 25
+    page_list = spec["paths"]["/api/v1/pages/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert page_list["examples"]["Example"]["value"]["results"][0]["title"] == "Digital transformation in diplomacy"
