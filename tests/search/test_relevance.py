@@ -92,7 +92,7 @@ def outcomes(engine_url, django_db_setup, django_db_blocker) -> dict[str, list[O
     """Every query on both backends, over the corpus built once in a transaction that is then rolled back.
 
     The pages are published with no engine configured (the word table is written, the outbox is not), then one
-    `search_reindex` builds the engine's index from them: one refresh."""
+    `search_reindex` builds the engine's index from them, with no outbox entries to replay after it."""
     engine = {
         "HUB_SEARCH_ENGINE": "opensearch", "HUB_SEARCH_URL": engine_url,
         "HUB_SEARCH_INDEX_PREFIX": RUN_PREFIX, "HUB_SEARCH_TIMEOUT": 30,
