@@ -3,7 +3,7 @@ unreachable. Same criteria, same result shape; `simplified` says what the databa
 
 Text matching reads the hub's own table of page words (`PageSearchText`: as written and folded, kind and tags
 among them), kept by the signal handlers that write the outbox: whole words, accents and case ignored, every
-word somewhere in the page, ranked by where the words occur with exact diacritics first; the same SQL on SQLite
+word somewhere in the page, ranked by where the words occur with exact diacritics first and whole phrases higher; the same SQL on SQLite
 and PostgreSQL. Filters, facets and the result cards come from the ORM, the cards through the same document
 builder as the index, so both backends describe a page identically.
 """
@@ -31,10 +31,12 @@ BACKEND = "database"
 TAGGED_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
 SEARCH_SIMPLIFIED = ("language_analysis", "cross_language", "relevance", "highlighting")
 # A folded word found in a field scores that field's weight (the engine's boosts); found as typed, with its
-# diacritics, it scores the weight again; the whole query in the title, in order, adds the title phrase boost.
+# diacritics, it scores the weight again. A query of several words found in order in a field (a name, a phrase)
+# scores, per word, that field's weight times PHRASE_WEIGHT, once, for the best such field: a name in a body
+# outranks its syllables scattered over a title, as the engine's phrase clause (`search.query.PHRASE_BOOST`) does.
 FOLDED_WEIGHTS = {**{f"{name}_folded": boost for name, boost in FIELD_BOOSTS.items()}, "labels_folded": LABELS_BOOST}
 EXACT_WEIGHTS = dict(FIELD_BOOSTS)
-TITLE_PHRASE_WEIGHT = 2 * FIELD_BOOSTS["title"]
+PHRASE_WEIGHT = 8
 # Facets over more matches than this are counted over the best ones only (and flagged as simplified).
 FACET_LIMIT = 10_000
 
@@ -172,8 +174,13 @@ def _text_matches(q: str, candidates: QuerySet) -> QuerySet:
     for word in accented:
         for field, weight in EXACT_WEIGHTS.items():
             score += _scored(_contains(field, f" {word} "), weight)
-    if len(folded) > 1:
-        score += _scored(_contains("title_folded", word_run(folded_words(q))), TITLE_PHRASE_WEIGHT)
+    phrase = folded_words(q)
+    if len(phrase) > 1:
+        best_field_first = [
+            When(_contains(f"{name}_folded", word_run(phrase)), then=Value(weight * PHRASE_WEIGHT * len(phrase)))
+            for name, weight in sorted(FIELD_BOOSTS.items(), key=lambda item: -item[1])
+        ]
+        score += Case(*best_field_first, default=Value(0), output_field=IntegerField())
     return rows.annotate(score=score)
 
 

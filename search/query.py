@@ -3,20 +3,27 @@
 Text matching is per language: a `cross_fields` query over each language's fields (every term must occur
 somewhere in the page, stemmed the way that language is), plus Vietnamese without diacritics, plus the
 shared multilingual fields; the groups add up, so a page that matches exactly, in its own language, ranks
-first. A title phrase match adds a boost.
+first. The whole query in order (a name, a phrase; a little slop) in a title, summary or body adds a strong
+boost, so a page naming a person outranks one where the syllables of the name are scattered.
 """
 
 from elasticsearch.dsl import Q, Search
 
 from .criteria import FACETS, SearchCriteria
 from . import highlight as highlighter
-from .indices import FOLDED_LANGUAGES, TEXT_FIELDS, language_field, language_key, language_keys
+from .folding import words
+from .indices import FOLDED_LANGUAGES, SHARED_STOP_WORDS, TEXT_FIELDS, language_field, language_key, language_keys
 from .results import FacetBucket, SearchHit, hit_from_document
 
 FIELD_BOOSTS = {"title": 4, "summary": 2, "body": 1}
 SHARED_BOOSTS = {"title": 2, "summary": 1, "body": 0.5}
 # Kind and tags (`labels`) are matched like text and weigh between a title and a summary, on both backends.
 LABELS_BOOST = 3
+# A query of several words found in order in one field (within two moves: a stop word the field's analyzer dropped,
+# a middle name left out) scores that field's match again, this many times; the fallback's equivalent is
+# `search.fallback.PHRASE_WEIGHT`.
+PHRASE_BOOST = 3
+PHRASE_SLOP = 2
 FACET_SIZES = {"mission": 200, "locale": 20, "kind": 30, "year": 100, "tags": 30}
 FACET_FIELDS = {"mission": "mission", "locale": "locale", "kind": "kind", "year": "year", "tags": "tags"}
 CONTENT_PAGE_TYPES = ["article", "event", "consular_notice"]
@@ -38,7 +45,7 @@ def _language_keys_for(locales: tuple[str, ...]) -> list[str]:
     return sorted({language_key(code) for code in locales})
 
 
-def text_fields(locales: tuple[str, ...] = ()) -> list[str]:
+def text_fields(locales: tuple[str, ...] = (), *, labels: bool = True) -> list[str]:
     fields = []
     for key in _language_keys_for(locales):
         for name in TEXT_FIELDS:
@@ -46,16 +53,19 @@ def text_fields(locales: tuple[str, ...] = ()) -> list[str]:
             if key in FOLDED_LANGUAGES:
                 fields.append(f"{name}_{key}.folded^{FIELD_BOOSTS[name] / 2}")
     fields += [f"{name}_all^{SHARED_BOOSTS[name]}" for name in TEXT_FIELDS]
-    return fields + [f"labels^{LABELS_BOOST}"]
+    return fields + ([f"labels^{LABELS_BOOST}"] if labels else [])
 
 
 def text_query(q: str, locales: tuple[str, ...] = ()) -> Q:
-    title_fields = [f"title_{key}" for key in _language_keys_for(locales)] + ["title_all"]
-    return Q(
-        "bool",
-        must=[Q("multi_match", query=q, type="cross_fields", operator="and", fields=text_fields(locales))],
-        should=[Q("multi_match", query=q, type="phrase", fields=title_fields, boost=2)],
+    """Every word somewhere in the page (per language group); several words in order in one field rank higher."""
+    words_query = Q("multi_match", query=q, type="cross_fields", operator="and", fields=text_fields(locales))
+    if len(words(q)) < 2:
+        return words_query
+    phrase = Q(
+        "multi_match", query=q, type="phrase", slop=PHRASE_SLOP, fields=text_fields(locales, labels=False),
+        boost=PHRASE_BOOST,
     )
+    return Q("bool", must=[words_query], should=[phrase])
 
 
 def filter_clauses(criteria: SearchCriteria) -> list[Q]:
@@ -148,6 +158,7 @@ def related_body(*, document: dict, limit: int) -> dict:
                         min_doc_freq=1,
                         max_query_terms=40,
                         minimum_should_match="30%",
+                        stop_words=[] if key in FOLDED_LANGUAGES else SHARED_STOP_WORDS,
                     )
                 ],
                 filter=[not_expired(), Q("terms", page_type=CONTENT_PAGE_TYPES)],

@@ -39,3 +39,12 @@ def search_engine(engine_url, settings, db) -> SearchGateway:
     engine = use_engine(settings, engine_url)
     search_reindex()
     return engine
+
+
+@pytest.fixture(params=["database", "engine"])
+def backend(request, settings):
+    """Each test twice: on the database fallback (no engine), and on the live engine (fixtures build its indices)."""
+    if request.param == "database":
+        settings.HUB_SEARCH_ENGINE = ""
+        return None
+    return use_engine(settings, request.getfixturevalue("engine_url"))

@@ -9,7 +9,7 @@ from search.assets.services import assets_reindex
 from search.selectors import pages_search
 from search.services import search_reindex
 
-from .helpers import drain, image, publish_article, use_engine
+from .helpers import drain, image, publish_article
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +28,6 @@ ASSET_QUERIES = [
     ("trung thu", ["poster"]),  # a Vietnamese tag, typed without diacritics
     ("infographic lanterns", ["poster"]),
 ]
-
-
-@pytest.fixture(params=["database", "engine"])
-def backend(request, settings):
-    """The database fallback (no engine), or the live engine with fresh indices."""
-    if request.param == "database":
-        settings.HUB_SEARCH_ENGINE = ""
-        return None
-    return use_engine(settings, request.getfixturevalue("engine_url"))
 
 
 @pytest.fixture
