@@ -37,6 +37,11 @@ def connections_drop() -> None:
             connection.connection = None  # closing a dead connection can fail too; forget it
 
 
+def _in_transaction() -> bool:
+    """A caller's transaction is open (the command called from a test or a script): its connection stays as it is."""
+    return any(connection.in_atomic_block for connection in connections.all(initialized_only=True))
+
+
 @dataclass
 class WorkerLoop:
     """Run `round()` until told to stop: again at once while it reports work, after `poll` seconds when idle, and
@@ -70,7 +75,8 @@ class WorkerLoop:
     def run(self, round: Callable[[], bool], *, once: bool = False) -> None:
         """`round()` returns True when it found work (run it again at once) and False when idle."""
         while not self.stopping:
-            close_old_connections()
+            if not _in_transaction():
+                close_old_connections()
             try:
                 busy = round()
             except (*TRANSIENT_ERRORS, TryAgainLater) as error:
@@ -82,7 +88,8 @@ class WorkerLoop:
                     "%s: %s: %s; trying again in %.1f s (failure %s in a row)",
                     self.name, type(error).__name__, str(error).strip() or "no detail", delay, self.failures,
                 )
-                connections_drop()
+                if not _in_transaction():
+                    connections_drop()
                 self.wait(delay)
                 continue
             if self.failures:
