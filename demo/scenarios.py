@@ -9,9 +9,8 @@ own service levels. Everything is found again by a stable key (page slug, consum
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import time_machine
 from django.db import transaction
@@ -25,10 +24,8 @@ from api.webhooks.services import delivery_attempt, webhook_create
 from hub.models import Mission
 from moderation.selectors import workflow_for_page
 
+from .report import DemoApiKey, DemoSeedReport
 from .spec import DECIDED_STATES, ReviewSpec
-
-if TYPE_CHECKING:  # the seed's report and page writer live in demo.services, which calls this module
-    from .services import DemoSeedReport, PageWriter
 
 DEMO_CONSUMER = "Demo integrator · Embassy in Hanoi website"
 DEMO_CONSUMER_MISSION = "hanoi"
@@ -36,22 +33,21 @@ DEMO_CONSUMER_MISSION = "hanoi"
 DEMO_WEBHOOK_URL = "http://127.0.0.1:9/embassy-hub-webhook"
 
 
-@dataclass(frozen=True)
-class DemoApiKey:
-    """The demo consumer's key: the plain key only in the run that created it (only its digest is stored)."""
+class PageWriting(Protocol):
+    """What the review replays need of the seed's page writer (`demo.services.PageWriter`, which calls this module)."""
 
-    consumer: str
-    key_start: str
-    key: str | None
+    def existing(self, mission, spec, language_code): ...
+    def local_morning(self, mission, days_ahead: int) -> datetime: ...
+    def create_source(self, mission, spec, *, user, go_live_at): ...
 
 
 def reviews_ensure(
     reviews: Sequence[ReviewSpec],
     *,
-    writer: "PageWriter",
+    writer: PageWriting,
     missions: Mapping[str, Mission],
     users: Mapping[str, object],
-    report: "DemoSeedReport",
+    report: DemoSeedReport,
 ) -> None:
     """Each review's page, submitted and decided at its moment; one transaction per review. The notifications
     the replays send to demo accounts stay in memory rather than fill the seed's output (the console backend)."""
@@ -80,7 +76,7 @@ def _review_ensure(review: ReviewSpec, *, writer, mission: Mission, users, now: 
     report.created["reviews"] += 1
 
 
-def api_consumer_ensure(*, missions: Mapping[str, Mission], report: "DemoSeedReport") -> tuple[ApiConsumer, DemoApiKey]:
+def api_consumer_ensure(*, missions: Mapping[str, Mission], report: DemoSeedReport) -> tuple[ApiConsumer, DemoApiKey]:
     """The demo's API consumer (the Hanoi embassy's website) and a key for it, issued if it has none."""
     consumer, created = ApiConsumer.objects.get_or_create(
         name=DEMO_CONSUMER,
@@ -102,7 +98,7 @@ def api_consumer_ensure(*, missions: Mapping[str, Mission], report: "DemoSeedRep
     return consumer, DemoApiKey(consumer.name, issued.api_key.key_start(), issued.key)
 
 
-def webhook_ensure(*, consumer: ApiConsumer, missions: Mapping[str, Mission], report: "DemoSeedReport") -> Webhook:
+def webhook_ensure(*, consumer: ApiConsumer, missions: Mapping[str, Mission], report: DemoSeedReport) -> Webhook:
     """A webhook of the demo consumer pointing at a closed port, following every event of its mission."""
     webhook = consumer.webhooks.filter(url=DEMO_WEBHOOK_URL).first()
     if webhook is not None:

@@ -10,10 +10,8 @@ Wagtail's own revision and translation API, then back-dated so lists and facets 
 import hashlib
 import io
 import os
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import groupby
 from typing import NamedTuple, Protocol, TypeVar
@@ -27,7 +25,6 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry
 
-from api.webhooks.models import Webhook, WebhookDelivery
 from embassies.models import (
     ArticlePage,
     ConsularNoticePage,
@@ -46,7 +43,7 @@ from hub.services import locale_ensure, mission_create, mission_provision, role_
 from . import scenarios
 from .background import jobs_run_once_at_end
 from .content import DATA, DemoContent, demo_content
-from .scenarios import DemoApiKey
+from .report import DemoAccount, DemoSeedReport
 from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
 
 T = TypeVar("T")
@@ -60,32 +57,6 @@ class Progress(Protocol):
 
 def _without_progress(items: Sequence[T], *, desc: str, unit: str) -> Iterable[T]:
     return items
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    """A demo login to print; an account that already existed (`created` False) keeps whatever password it has."""
-
-    username: str
-    password: str
-    role: str
-    created: bool
-
-
-@dataclass
-class DemoSeedReport:
-    """What a seed run created and what it found already in place, by kind of thing."""
-
-    created: Counter = field(default_factory=Counter)
-    found: Counter = field(default_factory=Counter)
-    accounts: list[DemoAccount] = field(default_factory=list)
-    api_key: DemoApiKey | None = None
-    webhook: Webhook | None = None
-    deliveries_attempted: list[WebhookDelivery] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(+self.created)
 
 
 class _Assets(NamedTuple):

@@ -8,7 +8,8 @@ from tqdm import tqdm
 
 from demo.selectors import content_pages_by_language
 from demo.content import DemoDataError
-from demo.services import DemoSeedReport, demo_seed
+from demo.report import DemoSeedReport
+from demo.services import demo_seed
 
 KINDS = (
     "missions", "topics", "images", "documents", "pages", "translations", "accounts", "reviews", "API consumers",
