@@ -3,6 +3,9 @@ workers, a worker's log to wait on without sleeping, and edits made from another
 
 import os
 import queue
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
 import re
 import socket
 import sqlite3
@@ -13,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from tests.live_servers import copy_test_database
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECT_SECONDS = 120
@@ -166,3 +171,46 @@ class DatabaseOutage:
             self.lock.close()
         else:
             self._postgresql(f'ALTER DATABASE "{self.url.rsplit("/", 1)[1]}" ALLOW_CONNECTIONS true')
+
+
+def shell_last_line(env: dict, code: str) -> str:
+    """What `code` prints last, run by `manage.py shell` against the worker's database (after the shell's notice)."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+@dataclass
+class WorkerRun:
+    process: subprocess.Popen
+    log: Log
+    env: dict
+    relay: Relay
+    outage: DatabaseOutage
+
+
+@contextmanager
+def worker_on_a_copy(command: list[str], *, engine_url: str, prefix: str, tmp_path, django_db_blocker):
+    """A worker process (`manage.py <command>`) on its own copy of the session's committed network, reaching the
+    engine at `engine_url` through a relay, its indices under `prefix`; stopped, its indices and copy dropped after."""
+    with django_db_blocker.unblock():  # a copy, never the database tests roll back
+        database_url, drop_copy = copy_test_database(tmp_path, prefix.rstrip("-").rsplit("-", 1)[-1])
+    relay = Relay(engine_url)
+    relay.up()
+    env = worker_env(database_url, relay.url, prefix)
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", *command], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    run = WorkerRun(process, Log(process.stdout), env, relay, DatabaseOutage(database_url, unblock=django_db_blocker.unblock))
+    try:
+        yield run
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        relay.down()
+        urllib.request.urlopen(urllib.request.Request(f"{engine_url}/{prefix}*", method="DELETE"), timeout=30).close()
+        with django_db_blocker.unblock():
+            drop_copy()

@@ -3,13 +3,10 @@ outage: a real worker process on its own copy of the test database runs the inde
 by publishing, before, during and after the database refuses it."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 
-from tests.live_servers import copy_test_database
-from tests.outages import ROOT, DatabaseOutage, Log, Relay, publish_from_another_process, worker_env
+from tests.outages import publish_from_another_process, shell_last_line, worker_on_a_copy
 from tests.search.helpers import RUN_PREFIX, engine_missing
 
 ENGINE_URL = os.environ.get("HUB_SEARCH_TEST_URL", "")
@@ -19,55 +16,32 @@ from search.models import IndexOutbox
 unfinished = sorted(DBTaskResult.objects.exclude(status="SUCCESSFUL").values_list("status", flat=True))
 print(IndexOutbox.objects.pending().count(), ",".join(unfinished) or "none")
 """
+DRAIN_DONE = r"outbox_drain_task.*SUCCESSFUL|SUCCESSFUL.*outbox_drain_task"
 
 
-def _left(env: dict) -> str:
-    """Outbox entries not applied and tasks not finished, as the worker's database has them."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", LEFT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]  # after the shell's own notice
-
-
-def test_the_task_worker_outlives_a_database_outage_and_runs_every_task(django_db_setup, django_db_blocker, tmp_path):
+def test_the_task_worker_outlives_a_database_outage_and_runs_every_task(django_db_blocker, tmp_path):
     if not ENGINE_URL:
         engine_missing("HUB_SEARCH_TEST_URL is not set")
-    with django_db_blocker.unblock():
-        database_url, drop_copy = copy_test_database(tmp_path, "tasks")
-    prefix = f"{RUN_PREFIX}tasks-"
-    relay = Relay(ENGINE_URL)
-    relay.up()
-    env = worker_env(database_url, relay.url, prefix)
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    log = Log(worker.stdout)
-    try:
-        publish_from_another_process(env, publish=["Task drill before"])
-        log.expect(r"outbox_drain_task.*SUCCESSFUL|SUCCESSFUL.*outbox_drain_task")
+    command = ["db_worker", "--interval", "0.2", "--no-startup-delay", "--no-reload"]
+    with worker_on_a_copy(command, engine_url=ENGINE_URL, prefix=f"{RUN_PREFIX}tasks-", tmp_path=tmp_path,
+                          django_db_blocker=django_db_blocker) as run:
+        publish_from_another_process(run.env, publish=["Task drill before"])
+        run.log.expect(DRAIN_DONE)
 
-        with DatabaseOutage(database_url, unblock=django_db_blocker.unblock):
-            if database_url.startswith("postgres"):
+        with run.outage:
+            if run.env["DATABASE_URL"].startswith("postgres"):
                 # django-tasks-db's own loop would exit here; a locked SQLite it waits out by itself.
-                log.expect(r"task worker: OperationalError")
-            assert worker.poll() is None, "the worker died on a database error"
+                run.log.expect(r"task worker: OperationalError")
+            assert run.process.poll() is None, "the worker died on a database error"
 
-        publish_from_another_process(env, publish=["Task drill after"], unpublish=["task-drill-before"])
+        publish_from_another_process(run.env, publish=["Task drill after"], unpublish=["task-drill-before"])
         for _ in range(20):  # each edit queued a task: wait for them one finished task at a time
-            log.expect(r"outbox_drain_task.*SUCCESSFUL|SUCCESSFUL.*outbox_drain_task")
-            if (left := _left(env)) == "0 none":
+            run.log.expect(DRAIN_DONE)
+            if (left := shell_last_line(run.env, LEFT)) == "0 none":
                 break
-        assert left == "0 none"
-        assert worker.poll() is None
-    finally:
-        worker.terminate()
-        worker.wait(timeout=60)
-        relay.down()
-        with django_db_blocker.unblock():
-            drop_copy()
-    assert worker.returncode == 0, "\n".join(log.seen)
+        assert left == "0 none"  # no outbox entry left unapplied, no task unfinished
+        assert run.process.poll() is None
+    assert run.process.returncode == 0, "\n".join(run.log.seen)
 
 
 @pytest.mark.django_db

@@ -5,16 +5,13 @@ worker is still running and the index holds exactly what the database says."""
 
 import json
 import os
-import subprocess
-import sys
 import urllib.request
 
 import pytest
 
 from hub.workers import TryAgainLater, WorkerLoop
 from search.indices import content_alias
-from tests.live_servers import copy_test_database
-from tests.outages import ROOT, DatabaseOutage, Log, Relay, publish_from_another_process, worker_env
+from tests.outages import publish_from_another_process, shell_last_line, worker_on_a_copy
 
 from .helpers import RUN_PREFIX, engine_missing
 
@@ -34,58 +31,38 @@ def _indexed_slugs(prefix: str) -> set[str]:
 
 
 
-def test_the_worker_outlives_engine_and_database_outages_and_drains_everything(
-    django_db_setup, django_db_blocker, tmp_path
-):
+def test_the_worker_outlives_engine_and_database_outages_and_drains_everything(django_db_blocker, tmp_path):
     if not ENGINE_URL:
         engine_missing("HUB_SEARCH_TEST_URL is not set")
-    with django_db_blocker.unblock():  # a copy of the session's committed network, never the database tests roll back
-        database_url, drop_copy = copy_test_database(tmp_path, "worker")
-    outage = DatabaseOutage(database_url, unblock=django_db_blocker.unblock)
     prefix = f"{RUN_PREFIX}worker-"
-    relay = Relay(ENGINE_URL)
-    relay.up()
-    env = worker_env(database_url, relay.url, prefix)
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "search_worker", "--poll", "0.2", "--max-backoff", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    log = Log(worker.stdout)
-    try:
-        publish_from_another_process(env, publish=["Worker drill before"])
-        log.expect(r"Applied \d+ outbox entries")
+    command = ["search_worker", "--poll", "0.2", "--max-backoff", "1"]
+    with worker_on_a_copy(command, engine_url=ENGINE_URL, prefix=prefix, tmp_path=tmp_path,
+                          django_db_blocker=django_db_blocker) as run:
+        publish_from_another_process(run.env, publish=["Worker drill before"])
+        run.log.expect(r"Applied \d+ outbox entries")
 
-        relay.down()  # the engine goes away; editors keep working
-        publish_from_another_process(env, publish=["Worker drill one", "Worker drill two", "Worker drill three"], unpublish=["worker-drill-before"])
-        log.expect(r"search worker: TryAgainLater: the search engine is unreachable")
-
-        with outage:  # and then the database refuses the worker too
-            relay.up()
-            log.expect(r"search worker: OperationalError")
-            assert worker.poll() is None, "the worker died on a database error"
-
-        log.expect(r"search worker: working again")
-        publish_from_another_process(env, publish=["Worker drill after"], unpublish=["worker-drill-two"])
-        log.expect(r"Applied \d+ outbox entries")
-        slugs = _indexed_slugs(prefix)
-        pending = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c",
-             "from search.models import IndexOutbox; print(IndexOutbox.objects.pending().count())"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        run.relay.down()  # the engine goes away; editors keep working
+        publish_from_another_process(
+            run.env, publish=["Worker drill one", "Worker drill two", "Worker drill three"], unpublish=["worker-drill-before"]
         )
-        assert pending.stdout.strip().splitlines()[-1] == "0", pending.stdout + pending.stderr  # after the shell's own notice
+        run.log.expect(r"search worker: TryAgainLater: the search engine is unreachable")
+
+        with run.outage:  # and then the database refuses the worker too
+            run.relay.up()
+            run.log.expect(r"search worker: OperationalError")
+            assert run.process.poll() is None, "the worker died on a database error"
+
+        run.log.expect(r"search worker: working again")
+        publish_from_another_process(run.env, publish=["Worker drill after"], unpublish=["worker-drill-two"])
+        run.log.expect(r"Applied \d+ outbox entries")
+        slugs = _indexed_slugs(prefix)
+        pending = "from search.models import IndexOutbox; print(IndexOutbox.objects.pending().count())"
+        assert shell_last_line(run.env, pending) == "0"
         assert {"worker-drill-one", "worker-drill-three", "worker-drill-after"} <= slugs
         assert not {"worker-drill-before", "worker-drill-two"} & slugs
-        assert worker.poll() is None
-    finally:
-        worker.terminate()
-        worker.wait(timeout=60)
-        relay.down()
-        urllib.request.urlopen(urllib.request.Request(f"{ENGINE_URL}/{prefix}*", method="DELETE"), timeout=30).close()
-        with django_db_blocker.unblock():
-            drop_copy()
-    assert worker.returncode == 0
-    assert "Applied" in log.expect(r"Applied \d+ outbox entries\.$")
+        assert run.process.poll() is None
+    assert run.process.returncode == 0
+    assert "Applied" in run.log.expect(r"Applied \d+ outbox entries\.$")
 
 
 @pytest.fixture
