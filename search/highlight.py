@@ -1,13 +1,14 @@
 """The one highlighter: the page fallback, the asset fallback and the engine's snippets are all marked here.
 
 A word of the text is marked when it equals a word of the query, both folded (case and accents ignored), so
-`giao` marks `giáo` but never the `ao` inside it; the marked text keeps its own accents. The result is
+`giao` marks `giáo` but never the `ao` inside it; the marked text keeps its own accents. CJK text is compared by
+character pairs (search.folding), and the pairs a query matches in a row are marked as one run. The result is
 HTML-escaped, ready for a template or the API.
 """
 
 import html
 
-from .folding import WORD, fold, folded_words
+from .folding import fold, folded_words, normalized, word_spans
 
 MARK, UNMARK = "<mark>", "</mark>"
 
@@ -17,13 +18,20 @@ def highlight(text: str, query: str) -> str | None:
     wanted = set(folded_words(query))
     if not text or not wanted:
         return None
-    out, position = [], 0
-    for match in WORD.finditer(text):
-        if fold(match.group()) in wanted:
-            out += [html.escape(text[position : match.start()]), MARK, html.escape(match.group()), UNMARK]
-            position = match.end()
-    if not out:
+    text = normalized(text)
+    marked: list[list[int]] = []
+    for start, end in word_spans(text):
+        if fold(text[start:end]) in wanted:
+            if marked and start < marked[-1][1]:  # overlapping CJK pairs make one mark
+                marked[-1][1] = end
+            else:
+                marked.append([start, end])
+    if not marked:
         return None
+    out, position = [], 0
+    for start, end in marked:
+        out += [html.escape(text[position:start]), MARK, html.escape(text[start:end]), UNMARK]
+        position = end
     return "".join(out) + html.escape(text[position:])
 
 

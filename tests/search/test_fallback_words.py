@@ -5,6 +5,8 @@ to find (publish → findable; unpublish, restrict, delete → gone; a draft's w
 import pytest
 from wagtail.models import PageViewRestriction
 
+from hub import factories
+from search.folding import folded_words
 from search.highlight import highlight
 from search.models import PageSearchText
 from search.selectors import pages_search
@@ -77,10 +79,49 @@ def test_snippets_mark_whole_words_and_keep_their_accents(hanoi):
         ("Trade & investment", "INVESTMENT", "Trade &amp; <mark>investment</mark>"),
         ("press_release", "release", "press_<mark>release</mark>"),
         ("Hà Nội, Hanoi", "ha noi", "<mark>Hà</mark> <mark>Nội</mark>, Hanoi"),
+        ("技能実習生の受け入れ", "技能実習生", "<mark>技能実習生</mark>の受け入れ"),
+        ("ベトナムフェスティバル2026", "フェスティバル", "ベトナム<mark>フェスティバル</mark>2026"),
+        ("査証の申請", "証", None),
+        ("ｶﾞｲﾑ省", "ガイム", "<mark>ガイム</mark>省"),
+        ("외교부 발표", "외교부", "<mark>외교부</mark> 발표"),
     ],
 )
 def test_the_highlighter_marks_whole_folded_words_escaped(text, query, marked):
     assert highlight(text, query) == marked
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("技能実習生", ["技能", "能実", "実習", "習生"]),
+        ("査", ["査"]),
+        ("ASEAN加盟国", ["asean", "加盟", "盟国"]),
+        ("ｶﾞｲﾑ", ["ガイ", "イム"]),
+        ("ガイム", ["ガイ", "イム"]),  # the voicing mark stays: ガ is not カ
+        ("Đổi mới", ["doi", "moi"]),
+    ],
+)
+def test_cjk_runs_are_cut_into_character_pairs_as_the_engine_does(text, pairs):
+    assert folded_words(text) == pairs
+
+
+@pytest.fixture
+def tokyo(db):
+    return factories.mission(
+        "tokyo", name="Embassy in Tokyo", country="JP", city="Tokyo", region_slug="asia-pacific",
+        timezone="Asia/Tokyo", default_language_code="ja", extra_language_codes=["en"],
+    )
+
+
+def test_japanese_finds_its_page_without_the_engine(tokyo):
+    trainees = publish_article(tokyo, title="技能実習生の受け入れについて", body="ベトナム人技能実習生の支援。", language="ja")
+    visa = publish_article(tokyo, title="査証申請の案内", body="必要書類と手数料。", language="ja")
+
+    assert found("技能実習生") == [trainees.pk]
+    assert found("査証") == [visa.pk]
+    assert found("実習査証") == []  # every pair must be there; these two words are on different pages
+    (hit,) = pages_search(q="査証").hits
+    assert hit.highlights["title"] == ["<mark>査証</mark>申請の案内"]
 
 
 def test_only_public_pages_have_words_to_find(hanoi):

@@ -146,6 +146,13 @@ def test_vietnamese_queries_find_their_pages_in_the_fallbacks_top_3_nine_times_i
     assert top3 >= 0.9, _misses(missed)
 
 
+def test_japanese_queries_find_their_pages_in_the_fallbacks_top_3(outcomes):
+    """Without the engine a run of kanji or katakana is cut into character pairs, as the engine's bigrams do."""
+    _ndcg, top3, missed = _rates(outcomes["database"], "ja")
+
+    assert top3 == 1.0, _misses(missed)
+
+
 def test_relevance_report(outcomes):
     """The table of docs/search.md, printed (shown with `-rA`)."""
     lines = [
