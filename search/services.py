@@ -7,7 +7,7 @@ to apply late, twice, or out of order.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from collections import defaultdict
@@ -136,6 +136,53 @@ def page_texts_rebuild() -> int:
     with transaction.atomic():
         PageSearchText.objects.all().delete()
         return page_texts_sync(page_ids=PAGE_INDEX.keys_all())
+
+
+@dataclass
+class WordsCheckReport:
+    """How the database fallback's page words differ from what the pages say now: pages without words, words
+    out of date (a page edited behind the signals' back, or words cut by an older version of `search.folding`),
+    and words of pages that are no longer public."""
+
+    checked: int = 0
+    missing: list[int] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+    repaired: int | None = None
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.stale or self.extra)
+
+
+_WORD_FIELDS = [field.name for field in PageSearchText._meta.concrete_fields if field.name not in ("id", "page")]
+
+
+def page_texts_check(
+    *, repair: bool = False, batch_size: int = REINDEX_BATCH, progress: Progress | None = None, total: Progress | None = None
+) -> WordsCheckReport:
+    """Compare the fallback's words of every indexable page with the words its document gives now; with `repair`,
+    rewrite the differing rows and drop the extra ones (in one transaction). Needs no engine."""
+    keys = PAGE_INDEX.keys_all()
+    if total:
+        total(len(keys))
+    report = WordsCheckReport()
+    for start in range(0, len(keys), batch_size):
+        chunk = keys[start : start + batch_size]
+        stored = {row["page_id"]: row for row in PageSearchText.objects.filter(page_id__in=chunk).values("page_id", *_WORD_FIELDS)}
+        for row in page_search_texts(chunk):
+            if row.page_id not in stored:
+                report.missing.append(row.page_id)
+            elif any(getattr(row, name) != stored[row.page_id][name] for name in _WORD_FIELDS):
+                report.stale.append(row.page_id)
+        report.checked += len(chunk)
+        if progress:
+            progress(len(chunk))
+    report.extra = sorted(set(PageSearchText.objects.values_list("page_id", flat=True)) - set(keys))
+    if repair and not report.clean:
+        with transaction.atomic():
+            report.repaired = page_texts_sync(page_ids=[*report.missing, *report.stale, *report.extra])
+    return report
 
 
 @dataclass

@@ -3,22 +3,37 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.assets.services import assets_check
-from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable
+from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable, engine_settings
 from search.management.progress import progress_bar
 from search.selectors import outbox_pending_count
-from search.services import search_check
+from search.services import page_texts_check, search_check
 
 SHOWN = 20
 
 
 class Command(BaseCommand):
-    help = "Report public pages missing from the search index, stale documents and documents that should not be there."
+    help = (
+        "Report public pages missing from the search index, stale documents and documents that should not be there;"
+        " the database fallback's page words first (without an engine, only them)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="Re-index missing and stale pages, delete extra documents.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, repair, no_progress, **options):
+        words_bar, words_total = progress_bar("Checking words", "pages", disable=no_progress)
+        try:
+            words = page_texts_check(repair=repair, progress=words_bar.update, total=words_total)
+        finally:
+            words_bar.close()
+        self._report_words(words)
+        words_differ = not (words.clean or words.repaired is not None)
+        if engine_settings() is None:
+            self.stdout.write("No search engine is configured: only the database fallback's words were checked.")
+            if words_differ:
+                raise CommandError("The fallback's words differ from the pages; run again with --repair to fix them.")
+            return
         bar, total = progress_bar("Checking", "pages", disable=no_progress)
         asset_bar, asset_total = progress_bar("Checking assets", "assets", disable=no_progress)
         try:
@@ -37,6 +52,8 @@ class Command(BaseCommand):
         if pending:
             self.stdout.write(f"{pending} change(s) wait in the outbox; differences they cover will go once it drains.")
         self._report_assets(assets)
+        if words_differ:
+            raise CommandError("The fallback's words differ from the pages; run again with --repair to fix them.")
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"The index matches the database ({report.checked} pages)."))
         elif report.repaired is not None:
@@ -47,6 +64,15 @@ class Command(BaseCommand):
                 raise CommandError("The engine refused some documents; see the log.")
         else:
             raise CommandError("The index differs from the database; run again with --repair to fix it.")
+
+    def _report_words(self, report) -> None:
+        for label, ids in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
+            shown = ", ".join(str(pk) for pk in ids[:SHOWN]) + (" …" if len(ids) > SHOWN else "")
+            self.stdout.write(f"words {label}: {len(ids)}" + (f" (page ids {shown})" if ids else ""))
+        if report.clean:
+            self.stdout.write(self.style.SUCCESS(f"The fallback's words match the pages ({report.checked} pages)."))
+        elif report.repaired is not None:
+            self.stdout.write(self.style.SUCCESS(f"Words repaired: {report.repaired} pages rewritten."))
 
     def _report_assets(self, report) -> None:
         """The asset index's differences; any left unrepaired fail the command like the pages' do."""
