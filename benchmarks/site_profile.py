@@ -40,7 +40,7 @@ def main() -> int:
     client = Client()
     for _ in range(3):
         assert client.get(args.path).status_code == 200
-    profiler = Profiler(interval=0.0005)
+    profiler = Profiler(interval=0.002)
     profiler.start()
     for _ in range(args.renders):
         client.get(args.path)
