@@ -13,6 +13,7 @@ from embassies.presentation.pages import hydrate
 from embassies.selectors import pages_public, site_root_url
 from search.selectors import pages_search
 
+from .caching import site_cache_exempt
 from .context import LANGUAGE_NAMES, layout_for
 from .labels import KINDS
 from .selectors import (
@@ -57,6 +58,7 @@ def _year_range(raw: str) -> dict:
     return {}
 
 
+@site_cache_exempt
 def mission_search(request, mission_slug: str):
     """Search one mission's public content, with kind, language, year and tag facets.
 

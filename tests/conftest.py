@@ -5,6 +5,9 @@ queries per mission), so the network is made in `django_db_setup` and every test
 inside its own rolled-back transaction.
 """
 
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -68,3 +71,26 @@ def staff(db):
     """Users by name, e.g. staff['hanoi_editor']."""
     users = get_user_model().objects.filter(username__in=STAFF)
     return {user.username: user for user in users}
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    purged: list[str] = []
+
+    def do_PURGE(self):  # noqa: N802 (HTTP method name)
+        type(self).purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def cdn():
+    """A CDN on 127.0.0.1 that records the paths it is asked to PURGE: (its URL, the purged paths)."""
+    PurgeRecorder.purged = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", PurgeRecorder.purged
+    server.shutdown()

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "hub.isolation.AdminIsolationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Public reference-site pages: Cache-Control, ETag/Last-Modified, 304s and kept pages (frontend_templates/caching.py).
+    "frontend_templates.caching.SitePageCacheMiddleware",
 ]
 
 # Browsers on an origin listed by an active API consumer may read the API from JavaScript; no origin is allowed
@@ -353,8 +355,18 @@ CACHES = {
         "LOCATION": "hub-api-responses",
         "OPTIONS": {"MAX_ENTRIES": 256},
     },
+    "site_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "hub-site-pages",
+        "OPTIONS": {"MAX_ENTRIES": 512},
+    },
 }
 HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600"))
+# Reference-site pages: what browsers and CDNs may keep, and how long rendered pages stay in the `site_pages`
+# cache (keyed by the content version, so a publish retires them at once; 0 turns keeping off).
+HUB_SITE_MAX_AGE_SECONDS = int(os.environ.get("HUB_SITE_MAX_AGE_SECONDS", "60"))
+HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS", "300"))
+HUB_SITE_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_SITE_PAGE_CACHE_SECONDS", "600"))
 
 # Background work (django-tasks database backend: no extra service).
 # The embedded default runs tasks in-process right after commit. Production queues them in the

@@ -1,34 +1,9 @@
 """On publish, the CDN is told to purge what the API serves about the page (PURGE over real HTTP)."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from django.test import override_settings
 
 from embassies import factories as content
-
-
-class PurgeRecorder(BaseHTTPRequestHandler):
-    purged: list[str] = []
-
-    def do_PURGE(self):  # noqa: N802 (HTTP method name)
-        type(self).purged.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def cdn():
-    PurgeRecorder.purged = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", PurgeRecorder.purged
-    server.shutdown()
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api import factories as api_factories
-from api.caching import content_version
+from embassies.content_version import content_version
 from api.consumers.services import api_key_revoke
 from embassies import factories as content
 from embassies.models import ConsularNoticePage, EventPage

@@ -1,0 +1,55 @@
+#!/usr/bin/env python
+"""Profile the reference site's article page rendered uncached (pyinstrument), on api_bench.py's dataset.
+
+    .venv/bin/python benchmarks/site_profile.py --data-dir /tmp/hub-site-bench [--path /en/hanoi/news/x/]
+
+Renders the page 30 times through Django's full handler (middleware, Wagtail serve, templates) with kept pages
+off, after 3 unmeasured renders, and writes the flame graph (pyinstrument HTML) to docs/benchmarks/.
+"""
+
+import argparse
+import os
+import secrets
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--path", default="/en/hanoi/news/bench-article-4/")
+    parser.add_argument("--renders", type=int, default=30)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "site_article_profile.html")
+    args = parser.parse_args()
+    data_dir = args.data_dir.resolve()
+    os.environ.update({
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0", "HUB_CACHE_URL": "locmem",
+        "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}", "MEDIA_ROOT": str(data_dir / "media"),
+        "STATIC_ROOT": str(data_dir / "static"), "HUB_SITE_PAGE_CACHE_SECONDS": "0",
+    })  # fmt: skip
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    client = Client()
+    for _ in range(3):
+        assert client.get(args.path).status_code == 200
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    for _ in range(args.renders):
+        client.get(args.path)
+    profiler.stop()
+    args.out.write_text(profiler.output_html())
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    print(f"flame graph: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
