@@ -6,8 +6,8 @@ dataset `benchmarks/api_bench.py --data-dir DIR` prepared, with the production s
     .venv/bin/python benchmarks/render_profile.py --data-dir /tmp/hub-api-bench --profile docs/benchmarks/
 
 For each answer (list of 20, detail, search) it prints the median CPU time and the queries of one call; with
-`--profile DIR` it also runs pyinstrument over the same loop and writes `DIR/profile-<name>.html` (pyinstrument's
-flame-graph page) and `DIR/profile-<name>.txt` (the call tree as text).
+`--profile DIR` it also runs pyinstrument over the same loop and writes `DIR/profile-<name>.txt`, the call tree as
+text (pyinstrument's HTML flame-graph page of the same loop is 3-18 MB, too big to keep in the repository).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", help="The dataset's database, when it is not the SQLite file in --data-dir.")
     parser.add_argument("--calls", type=int, default=200, help="Calls per answer (default 200).")
     parser.add_argument("--only", action="append", help="Measure only this answer (list, detail, search).")
-    parser.add_argument("--profile", type=Path, help="Write pyinstrument's HTML and text profiles into this directory.")
+    parser.add_argument("--profile", type=Path, help="Write pyinstrument's call trees into this directory.")
     args = parser.parse_args(argv)
     environment(args.data_dir.resolve(), args.database_url)
 
@@ -117,7 +117,6 @@ def main(argv: list[str] | None = None) -> int:
                 wsgi_call(application, paths[number % len(paths)])
             profiler.stop()
             args.profile.mkdir(parents=True, exist_ok=True)
-            (args.profile / f"profile-{name}.html").write_text(profiler.output_html())
             (args.profile / f"profile-{name}.txt").write_text(profiler.output_text(unicode=True, show_all=False))
     return 0
 
