@@ -611,6 +611,11 @@ def main(argv: list[str] | None = None) -> int:
         "and 304 from a second gunicorn started there on the same data, beside this tree's, in one run.",
     )
     parser.add_argument(
+        "--response-cache-off",
+        action="store_true",
+        help="Serve every row with the response cache off (with --baseline: compare the uncached render path).",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=3, help="With --baseline: measurements per side and scenario, alternating (median)."
     )
     parser.add_argument("--chart", type=Path, default=ROOT / "docs" / "benchmarks" / "api_bench.svg")
@@ -684,7 +689,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{dataset['renditions']} renditions"
         )
 
-        server_env = {**env, "HUB_API_RESPONSE_CACHE_SECONDS": os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600")}
+        cache_seconds = "0" if args.response_cache_off else os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600")
+        server_env = {**env, "HUB_API_RESPONSE_CACHE_SECONDS": cache_seconds}
         server = Server(
             env=server_env, port=free_port(), workers=args.workers, worker_class=args.worker_class,
             threads=args.threads, log=data_dir / "gunicorn.log",

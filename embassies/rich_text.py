@@ -1,6 +1,7 @@
 """Sanitising of stored rich text, whatever path it arrives by (admin editor, API, import, script)."""
 
 import re
+from functools import lru_cache
 
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
@@ -60,6 +61,13 @@ def sanitise_rich_text(html: str) -> str:
     """Return `html` with only the elements and attributes the hub's editor can produce."""
     if not html:
         return html
+    return _sanitised(html)
+
+
+@lru_cache(maxsize=2048)
+def _sanitised(html: str) -> str:
+    """Sanitising parses the HTML (BeautifulSoup); every read of a body sanitises its rich text again, so each
+    stored text is cleaned once per process and kept (the result depends on the text alone)."""
     return _whitelister.clean(html)
 
 

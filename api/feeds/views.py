@@ -57,8 +57,7 @@ def _og_image(request, page) -> tuple[str, int] | None:
     if not page.hero_image_id:
         return None
     renditions = NamedRenditions(page.hero_image, request)
-    rendition = renditions.found.get(SOCIAL_SIZES["og"])
-    return renditions.url(SOCIAL_SIZES["og"]), rendition.file.size if rendition else 0
+    return renditions.url(SOCIAL_SIZES["og"]), renditions.file_size(SOCIAL_SIZES["og"])
 
 
 def _enclosure(og: tuple[str, int]) -> Enclosure:

@@ -5,14 +5,22 @@ Renditions are made by a task after upload (embassies/assets/renditions.py), nev
 (the task has not run yet, or failed), its URL is Wagtail's signed dynamic-serve URL for the same image and
 size: a stable URL that makes the rendition on first fetch and then redirects to the file. The API request
 itself stays fast, runs a constant number of queries and never fails for want of a rendition.
+
+Building an image's JSON is the largest part of a listing, so everything that does not change while the
+process runs is worked out once: the parsed filters, the signed URL of each image and size, the public URL of
+each rendition file, and each absolute URL per host. Renditions of a batch of images are read as plain rows in
+one query (`images_for_json`), not as model instances.
 """
 
-from functools import cache
+from functools import cache, lru_cache
+from urllib.parse import urljoin
 
+from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import iri_to_uri
 from wagtail.images.models import Filter
 from wagtail.images.views.serve import generate_image_url
 
-from ..models import HubDocument, HubImage
+from ..models import HubDocument, HubImage, HubRendition
 from ..assets.sizes import (
     SOCIAL_SIZES,
     WEB_WIDTHS,
@@ -22,9 +30,27 @@ from ..assets.sizes import (
     web_filter_spec,
 )
 
+# Per-process memories of pure functions: enough for every size of ~4,000 images before the oldest go.
+URL_MEMORY = 100_000
+
+
+def request_origin(request) -> str:
+    """`scheme://host/` of the request, worked out once per request (the answer resolves dozens of URLs)."""
+    request = getattr(request, "_request", request)  # DRF's Request wraps Django's
+    origin = getattr(request, "hub_origin", None)
+    if origin is None:
+        origin = request.hub_origin = request.build_absolute_uri("/")
+    return origin
+
+
+@lru_cache(maxsize=URL_MEMORY)
+def _absolute(origin: str, url: str) -> str:
+    """What `request.build_absolute_uri(url)` gives for a request to `origin`."""
+    return iri_to_uri(urljoin(origin, url))
+
 
 def absolute_url(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request is not None else url
+    return _absolute(request_origin(request), url) if request is not None else url
 
 
 @cache
@@ -34,23 +60,97 @@ def rendition_filters() -> tuple[Filter, ...]:
     return tuple(Filter(spec=spec) for spec in rendition_specs())
 
 
+@cache
+def _filters_by_spec() -> dict[str, Filter]:
+    return {filter.spec: filter for filter in rendition_filters()}
+
+
+@lru_cache(maxsize=URL_MEMORY)
+def _signed_url(image_id: int, file_name: str, spec: str) -> str:
+    """Wagtail's signed dynamic-serve URL: a keyed digest of the id and size, so the same for the process's life."""
+    return generate_image_url(_ImageName(image_id, file_name), spec)
+
+
+class _ImageName:
+    """What `generate_image_url` reads of an image: its id and its file's name."""
+
+    def __init__(self, image_id: int, file_name: str):
+        self.id = image_id
+        self.file = _FileName(file_name)
+
+
+class _FileName:
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _rendition_storage():
+    return HubRendition._meta.get_field("file").storage
+
+
+@lru_cache(maxsize=URL_MEMORY)
+def _stored_file_url(name: str) -> str:
+    return _rendition_storage().url(name)
+
+
+def rendition_file_url(name: str) -> str:
+    """The public URL of a rendition file; remembered when the storage's URLs never change (files on disk), asked
+    each time otherwise (a storage may sign its URLs for a while)."""
+    if isinstance(_rendition_storage(), FileSystemStorage):
+        return _stored_file_url(name)
+    return _rendition_storage().url(name)
+
+
+def images_for_json(ids) -> dict[int, HubImage]:
+    """Images by id, ready for `image_json`: with their source mission, and the rows of their named renditions
+    read in one more query as plain values (no rendition instances)."""
+    images = {image.pk: image for image in HubImage.objects.filter(pk__in=ids).select_related("source_mission")}
+    for image in images.values():
+        image.named_rendition_rows = []
+    if images:
+        rows = HubRendition.objects.filter(image_id__in=images, filter_spec__in=rendition_specs()).values_list(
+            "image_id", "filter_spec", "focal_point_key", "file", "width", "height"
+        )
+        for image_id, *row in rows:
+            images[image_id].named_rendition_rows.append(tuple(row))
+    return images
+
+
 class NamedRenditions:
-    """The renditions of one image that exist (prefetched, or one lookup), and stand-ins for those that do not."""
+    """The renditions of one image that exist (read by `images_for_json`, prefetched, or one lookup), and
+    stand-ins for those that do not."""
 
     def __init__(self, image: HubImage, request):
         self.image, self.request = image, request
-        self.found = {filter.spec: rendition for filter, rendition in image.find_existing_renditions(*rendition_filters()).items()}
-        self.filters = {filter.spec: filter for filter in rendition_filters()}
+        self.filters = _filters_by_spec()
+        rows = getattr(image, "named_rendition_rows", None)
+        if rows is None:
+            existing = image.find_existing_renditions(*rendition_filters())
+            self.found = {filter.spec: (rendition.file.name, rendition.width, rendition.height) for filter, rendition in existing.items()}
+        else:
+            self.found = {}
+            focal_point_keys = {}
+            for spec, focal_point_key, file_name, width, height in rows:
+                if spec not in focal_point_keys:
+                    focal_point_keys[spec] = self.filters[spec].get_cache_key(image)
+                if focal_point_key == focal_point_keys[spec]:
+                    self.found[spec] = (file_name, width, height)
 
     def url(self, spec: str) -> str:
-        rendition = self.found.get(spec)
-        return absolute_url(self.request, rendition.url if rendition else generate_image_url(self.image, spec))
+        found = self.found.get(spec)
+        url = rendition_file_url(found[0]) if found else _signed_url(self.image.pk, self.image.file.name, spec)
+        return absolute_url(self.request, url)
 
     def size(self, spec: str) -> tuple[int, int]:
-        rendition = self.found.get(spec)
-        if rendition is not None:
-            return rendition.width, rendition.height
+        found = self.found.get(spec)
+        if found is not None:
+            return found[1], found[2]
         return tuple(self.filters[spec].get_transform(self.image).size)
+
+    def file_size(self, spec: str) -> int:
+        """Bytes of the rendition's file, 0 while it is not made yet."""
+        found = self.found.get(spec)
+        return _rendition_storage().size(found[0]) if found else 0
 
     def json(self, spec: str) -> dict:
         width, height = self.size(spec)

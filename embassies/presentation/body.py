@@ -4,26 +4,27 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.models import Page
 
 from ..blocks import video_provider
-from ..models import HubImage
-from ..assets.sizes import rendition_specs
+from ..models import HubDocument, HubImage
 from ..rich_text import expand_public_html, linked_page_ids
 from ..selectors import pages_public
 
-from .assets import document_json, image_json
+from .assets import document_json, image_json, images_for_json
 
 IMAGE_FIELDS = {"image", "poster"}
 
 
-def _image_ids(value, found: set[int]) -> None:
-    """Collect the ids of every image chosen anywhere in a block value."""
+def _asset_ids(value, images: set[int], documents: set[int]) -> None:
+    """Collect the ids of every image and document chosen anywhere in a block value."""
     if isinstance(value, HubImage):
-        found.add(value.pk)
+        images.add(value.pk)
+    elif isinstance(value, HubDocument):
+        documents.add(value.pk)
     elif hasattr(value, "items"):
         for child in value.values():
-            _image_ids(child, found)
+            _asset_ids(child, images, documents)
     elif isinstance(value, list | tuple | ListValue):
         for child in value:
-            _image_ids(child, found)
+            _asset_ids(child, images, documents)
 
 
 def body_linked_page_ids(stream) -> set[int]:
@@ -38,20 +39,24 @@ def body_linked_page_ids(stream) -> set[int]:
 
 
 class BodyRenderer:
-    """Turns a StreamValue into JSON; images are fetched once, with renditions prefetched."""
+    """Turns a StreamValue into JSON; images are fetched once with their renditions, documents once with their
+    source missions, whatever their number."""
 
     def __init__(self, *, request, public_page_ids: set[int] | None = None):
         self.request = request
         self.public_page_ids = public_page_ids
         self.images: dict[int, HubImage] = {}
+        self.documents: dict[int, HubDocument] = {}
 
     def render(self, stream) -> list[dict]:
-        ids: set[int] = set()
+        image_ids: set[int] = set()
+        document_ids: set[int] = set()
         for block in stream:
-            _image_ids(block.value, ids)
-        if ids:
-            images = HubImage.objects.filter(pk__in=ids).select_related("source_mission").prefetch_renditions(*rendition_specs())
-            self.images = {image.pk: image for image in images}
+            _asset_ids(block.value, image_ids, document_ids)
+        if image_ids:
+            self.images = images_for_json(image_ids)
+        if document_ids:
+            self.documents = HubDocument.objects.select_related("source_mission").in_bulk(document_ids)
         return [{"type": block.block_type, "id": block.id, "value": self.block_value(block.block_type, block.value)} for block in stream]
 
     def image(self, image: HubImage | None) -> dict | None:
@@ -88,6 +93,7 @@ class BodyRenderer:
             document = value["document"]
             if document is None:
                 return None
+            document = self.documents.get(document.pk, document)
             return {
                 "title": value["title"] or document.title,
                 "description": value["description"],

@@ -53,18 +53,35 @@ def local_moment(value: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     return timezone.localtime(value, zone) if timezone.is_aware(value) else value
 
 
+# Formatting through Babel costs more than the rest of a page's summary, and a listing shows the same few days
+# again and again: each day and moment is formatted once per language and kept (they never change).
+DISPLAY_MEMORY = 8192
+
+
 def date_display(value: dt.datetime | dt.date, *, language_code: str, zone: dt.tzinfo) -> str:
     """The day of `value` in `zone`, as CLDR's long date of the language."""
     if isinstance(value, dt.datetime):
         value = local_moment(value, zone).date()
-    return format_date(value, DATE_LENGTH, locale=cldr_locale(language_code))
+    return _day_display(value, language_code)
+
+
+@lru_cache(maxsize=DISPLAY_MEMORY)
+def _day_display(day: dt.date, language_code: str) -> str:
+    return format_date(day, DATE_LENGTH, locale=cldr_locale(language_code))
 
 
 def datetime_display(value: dt.datetime, *, language_code: str, zone: dt.tzinfo) -> str:
     """`value` in `zone`: the long date and the short time, joined as the language joins them
     (`December 30, 2026, 3:00 PM`, `30 ديسمبر 2026، 3:00 م`, `15:00 30 tháng 12, 2026`)."""
-    locale = cldr_locale(language_code)
     moment = local_moment(value, zone)
+    # Keyed by the wall-clock time and its offset: aware datetimes of one instant in two zones compare equal.
+    return _moment_display(moment.replace(tzinfo=None), moment.utcoffset(), language_code)
+
+
+@lru_cache(maxsize=DISPLAY_MEMORY)
+def _moment_display(wall_clock: dt.datetime, offset: dt.timedelta | None, language_code: str) -> str:
+    locale = cldr_locale(language_code)
+    moment = wall_clock.replace(tzinfo=dt.timezone(offset)) if offset is not None else wall_clock
     pattern = locale.datetime_formats[DATE_LENGTH].replace("'", "")
     time = format_time(moment, TIME_LENGTH, locale=locale)
     return pattern.replace("{0}", time).replace("{1}", format_date(moment.date(), DATE_LENGTH, locale=locale))

@@ -16,15 +16,13 @@ from ..models import (
     ConsularNoticePage,
     EventPage,
     HQRootPage,
-    HubImage,
     MissionContentPage,
     MissionHomePage,
     SectionIndexPage,
 )
 from ..models.pages import mission_id_for_path
-from ..assets.sizes import rendition_specs
 from ..selectors import pages_public
-from .assets import image_json
+from .assets import image_json, images_for_json
 from .body import page_body
 from .formats import page_dates_display, zone_named
 
@@ -45,7 +43,8 @@ def path_in_mission(page: Page) -> str:
 
 def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
     """Specific instances of `pages` (order kept), with what their JSON needs loaded in a fixed
-    number of queries: one per page type, tags and topics per content type, one for hero images."""
+    number of queries: one per page type, tags and topics per content type, two for hero images
+    (the images, and their renditions as plain rows)."""
     ids_by_model = defaultdict(list)
     for page in pages:
         ids_by_model[page.specific_class or Page].append(page.pk)
@@ -65,10 +64,7 @@ def hydrate(pages: list[Page], *, with_body: bool = False) -> list[Page]:
         specific.update({page.pk: page for page in queryset})
     image_ids = {page.hero_image_id for page in specific.values() if getattr(page, "hero_image_id", None)}
     if image_ids:
-        images = HubImage.objects.filter(pk__in=image_ids).select_related("source_mission").prefetch_renditions(
-            *rendition_specs()
-        )
-        by_id = {image.pk: image for image in images}
+        by_id = images_for_json(image_ids)
         for page in specific.values():
             if getattr(page, "hero_image_id", None):
                 page.hero_image = by_id[page.hero_image_id]
