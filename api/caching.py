@@ -71,6 +71,7 @@ class HttpCached(StrictQueryParameters):
     revoked key still gets its 401 and every answer counts once against the caller's rate."""
 
     keep_answers = False
+    answers_conditional_requests = True  # the schema lists its 304
     _validators = None  # (ETag, Last-Modified, answer digest) of the current GET
 
     def initial(self, request, *args, **kwargs):
@@ -139,6 +140,8 @@ class SearchAnswerCached(StrictQueryParameters):
     the later of the content version and the index's last update; a conditional request still renders, but a
     matching one gets a bare 304.
     """
+
+    answers_conditional_requests = True
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

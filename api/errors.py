@@ -4,7 +4,7 @@ from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -20,6 +20,17 @@ class ApiErrorCode(StrEnum):
     THROTTLED = "throttled"
     ERROR = "error"
     SERVER_ERROR = "server_error"
+
+
+class ApiErrorSerializer(serializers.Serializer):
+    """The error shape, for the OpenAPI schema (the `ApiError` component every operation's 4xx answers refer to)."""
+
+    code = serializers.ChoiceField(choices=[(code.value, code.value) for code in ApiErrorCode])
+    message = serializers.CharField(help_text="What went wrong, in words.")
+    details = serializers.DictField(
+        help_text="For a 400, each parameter or field at fault with its messages; otherwise empty or a few facts "
+        "(`retry_after_seconds` for a 429)."
+    )
 
 
 _CODES = {

@@ -4,6 +4,7 @@ come again and again, and DRF would parse each one on every request — a 304 an
 from functools import lru_cache
 from types import SimpleNamespace
 
+from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.negotiation import DefaultContentNegotiation
 
@@ -14,7 +15,12 @@ class RememberedContentNegotiation(DefaultContentNegotiation):
 
     def select_renderer(self, request, renderers, format_suffix=None):
         if format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE):
-            return super().select_renderer(request, renderers, format_suffix)
+            try:
+                return super().select_renderer(request, renderers, format_suffix)
+            except Http404:  # DRF's answer to an unknown `?format=`: it is a format the operation does not give
+                raise exceptions.NotAcceptable(
+                    f"Unknown format; use one of: {', '.join(renderer.format for renderer in renderers)}."
+                ) from None
         renderer_classes = tuple(type(renderer) for renderer in renderers)
         choice = _choice(type(self), renderer_classes, request.headers.get("accept", "*/*"))
         if choice is None:

@@ -1,13 +1,104 @@
-"""OpenAPI schema hooks: the published schema documents the hub's own API, /api/v1/, only, says which operations
-take a key optionally and which need one, and shows an example answer for each."""
+"""The OpenAPI schema: the hub's own API, /api/v1/, only; every status an operation can answer with, its errors in
+the one `ApiError` shape; every parameter with the rules the server applies to it (api/parameters.py checks each
+request against the same description); which operations take a key optionally and which need one; and an example
+answer for each."""
 
 import json
 from copy import deepcopy
 from pathlib import Path
 
+from drf_spectacular.openapi import AutoSchema
+from rest_framework.permissions import AllowAny
+
+from .errors import ApiErrorSerializer
+
 ANONYMOUS = {}
 OPTIONAL_KEY_NOTE = "Anonymous callers may use this; an API key is optional (it gives the consumer's own rate)."
 REQUIRED_KEY_NOTE = "Needs an API key (`Authorization: Api-Key <key>`)."
+
+
+# A query or path value with text in it: not empty, not only whitespace, no NUL (hub.middleware refuses those).
+# Whitespace is spelt out as Python's str.strip() has it, since regular expression engines disagree on `\s`.
+_WHITESPACE = r"\t-\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+TEXT_PATTERN = rf"^[^\u0000]*[^\u0000{_WHITESPACE}][^\u0000]*$"
+# What Django's `<str:…>` path converter matches, less NUL.
+PATH_SEGMENT_PATTERN = r"^[^/\u0000]+$"
+BLANK_MESSAGE = "Give a value, or leave the parameter out."
+# search.criteria.SLUG, in ASCII: engines disagree on what `\w` matches, and mission slugs are ASCII.
+SLUG = r"[-0-9A-Za-z_]{1,100}"
+COUNTRY = "[A-Za-z]{2}"
+# Dates for the search filters: a day, or a moment.
+DATE_OR_DATE_TIME = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
+
+
+def one_of(values) -> str:
+    """A regular expression matching exactly one of `values` (plain words: letters, digits, `_` and `-`)."""
+    return "(?:" + "|".join(sorted(values, key=lambda value: (-len(value), value))) + ")"
+
+
+def comma_list(item: str, *, most: int) -> dict:
+    """A value of a repeatable search filter: one item, or up to `most` items joined by commas."""
+    return {"type": "string", "pattern": f"^{item}(?:,{item}){{0,{most - 1}}}$"}
+
+
+def bounded_integer(low: int, high: int) -> dict:
+    return {"type": "integer", "minimum": low, "maximum": high}
+
+ERROR_STATUSES = {
+    "400": "A parameter, header or body is invalid, or a parameter is unknown or empty; `details` names each.",
+    "401": "The API key is missing where one is needed, or unknown, revoked, empty or sent with another scheme "
+    "than `Api-Key`.",
+    "403": "The API key does not cover this.",
+    "404": "No such public resource.",
+    "406": "The `Accept` header or `?format=` asks for a format this operation does not give.",
+    "415": "The body is not JSON.",
+    "429": "Too many requests; `Retry-After` says when to come back.",
+}
+NOT_MODIFIED = "Not modified: the `ETag` (`If-None-Match`) or `Last-Modified` (`If-Modified-Since`) sent still holds."
+
+
+def parameter_house_rules(parameter: dict) -> dict:
+    """A parameter as the server checks it: free text (no enum, format or pattern of its own) must hold text, and
+    a path segment is what the URL pattern matches."""
+    schema = parameter.get("schema", {})
+    target = schema.get("items", schema) if schema.get("type") == "array" else schema
+    if target.get("type") == "string" and not {"enum", "format", "pattern"} & set(target):
+        target["pattern"] = PATH_SEGMENT_PATTERN if parameter.get("in") == "path" else TEXT_PATTERN
+    if schema.get("type") == "array" and parameter.get("explode") is False:
+        schema["minItems"] = 1
+    return parameter
+
+
+class HubAutoSchema(AutoSchema):
+    """drf-spectacular's AutoSchema, adding what every operation of this API can also answer: the errors (400, 401,
+    406, 429 anywhere; 403 behind a permission; 404 with a path parameter or a lookup; 415 with a body) in the
+    `ApiError` shape, and 304 for views answering conditional requests."""
+
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None:
+            return None
+        operation["parameters"] = [parameter_house_rules(deepcopy(p)) for p in operation.get("parameters", [])]
+        if not operation["parameters"]:
+            del operation["parameters"]
+        responses = operation["responses"]
+        if self.method == "GET" and getattr(self.view, "answers_conditional_requests", False):
+            responses.setdefault("304", {"description": NOT_MODIFIED})
+        error = {"application/json": {"schema": self.resolve_serializer(ApiErrorSerializer, "response").ref}}
+        for status in self._error_statuses(path):
+            responses.setdefault(status, {"description": ERROR_STATUSES[status], "content": deepcopy(error)})
+        return operation
+
+    def _error_statuses(self, path: str) -> list[str]:
+        statuses = ["400", "401", "406", "429"]
+        if any(permission is not AllowAny for permission in self.view.permission_classes):
+            statuses.append("403")
+        paginated = any(parameter["name"] == "cursor" for parameter in self._get_pagination_parameters())
+        if "{" in path or paginated or getattr(self.view, "answers_not_found", False):
+            statuses.append("404")
+        if self.method in ("POST", "PUT", "PATCH"):
+            statuses.append("415")
+        return sorted(statuses)
 
 
 def only_hub_api_v1(endpoints):
@@ -31,6 +122,23 @@ def optional_security_first(result, generator, request, public):
             operation["security"] = [ANONYMOUS, *(requirement for requirement in security if requirement != ANONYMOUS)]
         note = OPTIONAL_KEY_NOTE if optional else REQUIRED_KEY_NOTE
         operation["description"] = f"{operation['description']}\n\n{note}" if operation.get("description") else note
+    return result
+
+
+def sparse_field_results(result, generator, request, public):
+    """drf-spectacular postprocessing hook: with `?fields=`, a page listing's results hold only the named
+    properties, so its items are a full `PageSummary` or a `PageSummaryFields` (the same properties, none required)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    if "PageSummary" not in schemas or "PaginatedPageSummaryList" not in schemas:
+        return result
+    schemas["PageSummaryFields"] = {
+        "type": "object",
+        "description": "A page in a listing asked for with `fields`: only those of the named properties it has.",
+        "properties": deepcopy(schemas["PageSummary"]["properties"]),
+    }
+    schemas["PaginatedPageSummaryList"]["properties"]["results"]["items"] = {
+        "anyOf": [{"$ref": "#/components/schemas/PageSummary"}, {"$ref": "#/components/schemas/PageSummaryFields"}]
+    }
     return result
 
 

@@ -24,6 +24,11 @@ MAX_QUERY_LENGTH = 300
 MAX_VALUES = 50
 MAX_PAGE_SIZE = 100
 MAX_RESULT_WINDOW = 10_000
+# Pages of results reach at most MAX_RESULT_WINDOW hits deep at any page size: one bound per parameter, which
+# the API's schema can state (a bound on page × page_size could not be).
+MAX_PAGE = MAX_RESULT_WINDOW // MAX_PAGE_SIZE
+AUTOCOMPLETE_MAX_LENGTH = 100
+AUTOCOMPLETE_LIMIT_MAX = 25
 SORTS = ("relevance", "date")
 SLUG = re.compile(r"^[-\w]{1,100}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -184,17 +189,9 @@ def search_criteria(
         published_from=_moment("published_from", published_from, errors, end_of_day=False),
         published_to=_moment("published_to", published_to, errors, end_of_day=True),
         sort=sort,
-        page=_integer("page", page, errors, default=1, low=1, high=MAX_RESULT_WINDOW),
+        page=_integer("page", page, errors, default=1, low=1, high=MAX_PAGE),
         page_size=_integer("page_size", page_size, errors, default=20, low=1, high=MAX_PAGE_SIZE),
     )
-    if criteria["published_from"] and criteria["published_to"] and criteria["published_from"] > criteria["published_to"]:
-        errors["published_to"] = [ValidationError(_("The end of the date range is before its start."), code="invalid_range")]
-    if "page" not in errors and "page_size" not in errors and criteria["page"] * criteria["page_size"] > MAX_RESULT_WINDOW:
-        errors["page"] = [
-            ValidationError(
-                _("Results go %(max)s deep at most; narrow the search instead."), params={"max": MAX_RESULT_WINDOW}, code="too_deep"
-            )
-        ]
     if errors:
         raise ValidationError(errors)
     return SearchCriteria(**criteria)
@@ -207,14 +204,16 @@ def autocomplete_criteria(*, prefix, locales=None, missions=None, limit=10) -> t
         errors["prefix"] = [ValidationError(_("Type at least one character."), code="required")]
         prefix = ""
     prefix = unicodedata.normalize("NFC", prefix).strip()
-    if len(prefix) > 100:
-        errors["prefix"] = [ValidationError(_("At most 100 characters."), code="too_long")]
+    if len(prefix) > AUTOCOMPLETE_MAX_LENGTH:
+        errors["prefix"] = [
+            ValidationError(_("At most %(max)s characters."), params={"max": AUTOCOMPLETE_MAX_LENGTH}, code="too_long")
+        ]
     if "\x00" in prefix:
         errors["prefix"] = [ValidationError(_("The text contains a null character."), code="invalid")]
     languages = {code for code, _name in settings.ALL_CONTENT_LANGUAGES}
     locales = _values("locales", locales, errors, allowed=languages)
     missions = _values("missions", missions, errors, pattern=SLUG)
-    limit = _integer("limit", limit, errors, default=10, low=1, high=25)
+    limit = _integer("limit", limit, errors, default=10, low=1, high=AUTOCOMPLETE_LIMIT_MAX)
     if errors:
         raise ValidationError(errors)
     return prefix, locales, missions, limit

@@ -43,8 +43,3 @@ class ImageSearchResultsSerializer(AssetSearchResultsSerializer):
 class DocumentSearchResultsSerializer(AssetSearchResultsSerializer):
     results = DocumentSearchHitSerializer(many=True)
 
-
-class ApiErrorSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    message = serializers.CharField()
-    details = serializers.DictField()

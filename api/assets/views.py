@@ -11,15 +11,18 @@ from embassies.presentation.assets import document_json, image_json
 from embassies.presentation.pages import hydrate, page_summary
 from embassies.assets.sizes import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
+from search.assets.criteria import MAX_IMAGE_WIDTH, ORIENTATIONS
 from search.assets.selectors import assets_search
+from search.criteria import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
 
 from ..media import DocumentSerializer, ImageSerializer
 from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
 from ..caching import HttpCached
 from ..parameters import StrictQueryParameters
+from ..schema import SLUG, bounded_integer
 from .filters import AssetFilter, ImageFilter
-from .serializers import ApiErrorSerializer, DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
+from .serializers import DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
 
 
 class AssetCursorPagination(HubCursorPagination):
@@ -102,20 +105,25 @@ SEARCH_LIST_PARAMETERS = ("kind", "licence", "mission", "tag", "year")
 
 def _search_parameters(*, images: bool) -> list[OpenApiParameter]:
     parameters = [
-        OpenApiParameter("q", OpenApiTypes.STR, description="Words in the title, alt text, caption (any locale), credit or tags."),
+        OpenApiParameter(
+            "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            description="Words in the title, alt text, caption (any locale), credit or tags.",
+        ),
         OpenApiParameter("kind", OpenApiTypes.STR, many=True, enum=AssetKind.values),
         OpenApiParameter("licence", OpenApiTypes.STR, many=True, enum=AssetLicence.values),
-        OpenApiParameter("mission", OpenApiTypes.STR, many=True, description="Source mission slug."),
+        OpenApiParameter("mission", {"type": "string", "pattern": f"^{SLUG}$"}, many=True, description="Source mission slug."),
         OpenApiParameter("tag", OpenApiTypes.STR, many=True),
-        OpenApiParameter("year", OpenApiTypes.INT, many=True, description="Year the asset was added."),
+        OpenApiParameter("year", bounded_integer(1000, 9999), many=True, description="Year the asset was added."),
         OpenApiParameter("usable_now", OpenApiTypes.BOOL, description="Only assets whose licence and usage rights allow a new use today."),
-        OpenApiParameter("page", OpenApiTypes.INT, description="1-based page number."),
-        OpenApiParameter("page_size", OpenApiTypes.INT, description="1–100, default 20."),
+        OpenApiParameter("page", bounded_integer(1, MAX_PAGE), description=f"1-based page number, at most {MAX_PAGE}."),
+        OpenApiParameter("page_size", bounded_integer(1, MAX_PAGE_SIZE), description=f"1–{MAX_PAGE_SIZE}, default 20."),
     ]
     if images:
         parameters[1:1] = [
-            OpenApiParameter("orientation", OpenApiTypes.STR, enum=["landscape", "portrait", "square"]),
-            OpenApiParameter("min_width", OpenApiTypes.INT, description="Minimum width of the original, in pixels."),
+            OpenApiParameter("orientation", OpenApiTypes.STR, enum=list(ORIENTATIONS)),
+            OpenApiParameter(
+                "min_width", bounded_integer(1, MAX_IMAGE_WIDTH), description="Minimum width of the original, in pixels."
+            ),
         ]
     return parameters
 
@@ -147,7 +155,7 @@ class AssetSearchView(StrictQueryParameters, generics.GenericAPIView):
 
 @extend_schema_view(
     get=extend_schema(
-        parameters=_search_parameters(images=True), responses={200: ImageSearchResultsSerializer, 400: ApiErrorSerializer}
+        parameters=_search_parameters(images=True), responses=ImageSearchResultsSerializer
     )
 )
 class ImageSearchView(AssetSearchView):
@@ -157,7 +165,7 @@ class ImageSearchView(AssetSearchView):
 
 @extend_schema_view(
     get=extend_schema(
-        parameters=_search_parameters(images=False), responses={200: DocumentSearchResultsSerializer, 400: ApiErrorSerializer}
+        parameters=_search_parameters(images=False), responses=DocumentSearchResultsSerializer
     )
 )
 class DocumentSearchView(AssetSearchView):

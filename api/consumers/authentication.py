@@ -12,14 +12,19 @@ KEYWORD = "Api-Key"
 
 
 def key_from_request(request) -> str | None:
-    """The key a request carries, if any."""
-    header = request.headers.get("Authorization", "")
-    if header:
-        keyword, _space, key = header.partition(" ")
-        if keyword.lower() == KEYWORD.lower():
-            return key.strip()
-        return None
-    return request.headers.get("X-Api-Key", "").strip() or None
+    """The key a request carries, if any; an `Authorization` header of another scheme (`Bearer …`) or an empty
+    `X-Api-Key` is a 401 naming it, never a silent fall-back to anonymous access."""
+    if "Authorization" in request.headers:
+        keyword, _space, key = request.headers["Authorization"].strip().partition(" ")
+        if keyword.lower() != KEYWORD.lower():
+            shown = keyword[:20] or "(empty)"
+            raise exceptions.AuthenticationFailed(
+                f"Unknown authorization scheme '{shown}': send `Authorization: {KEYWORD} <key>` or `X-Api-Key: <key>`."
+            )
+        return key.strip()
+    if "X-Api-Key" in request.headers:
+        return request.headers["X-Api-Key"].strip()
+    return None
 
 
 class ApiKeyAuthentication(authentication.BaseAuthentication):
@@ -31,6 +36,8 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         key = key_from_request(request)
         if key is None:
             return None
+        if not key:
+            raise exceptions.AuthenticationFailed("The API key is empty.")
         api_key = api_key_active(key=key)
         if api_key is None:
             raise exceptions.AuthenticationFailed("The API key is invalid or revoked.")

@@ -83,8 +83,15 @@ class MissionFeedView(HttpCached, APIView):
     content_negotiation_class = FeedNegotiation
 
     @extend_schema(
-        parameters=[OpenApiParameter("kind", OpenApiTypes.STR, enum=ArticleKind.values, description="Article kind.")],
-        responses={(200, "application/rss+xml"): OpenApiTypes.STR, (200, "application/feed+json"): OpenApiTypes.OBJECT},
+        parameters=[
+            OpenApiParameter("kind", OpenApiTypes.STR, enum=ArticleKind.values, description="Article kind."),
+            OpenApiParameter("feed_format", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(FEED_FORMATS)),
+        ],
+        responses={
+            (200, "application/rss+xml"): OpenApiTypes.STR,
+            (200, "application/atom+xml"): OpenApiTypes.STR,
+            (200, "application/feed+json"): OpenApiTypes.OBJECT,
+        },
     )
     def get(self, request, mission: str, locale: str, feed_format: str):
         if feed_format not in FEED_FORMATS:

@@ -36,9 +36,11 @@ def content_pages_public():
 def _sparse(request, items: list[dict]) -> list[dict]:
     """Apply `?fields=a,b`: only those keys, and a 400 naming any unknown one."""
     fields = request.query_params.get("fields")
-    if not fields:
+    if fields is None:
         return items
     wanted = [name.strip() for name in fields.split(",") if name.strip()]
+    if not wanted:
+        raise exceptions.ValidationError({"fields": ["Name at least one field."]})
     unknown = sorted(set(wanted) - set(LIST_FIELDS))
     if unknown:
         raise exceptions.ValidationError({"fields": [f"Unknown fields: {', '.join(unknown)}."]})
@@ -46,7 +48,8 @@ def _sparse(request, items: list[dict]) -> list[dict]:
 
 
 FIELDS_PARAMETER = OpenApiParameter(
-    "fields", OpenApiTypes.STR, description=f"Comma-separated subset of: {', '.join(LIST_FIELDS)}."
+    "fields", OpenApiTypes.STR, many=True, explode=False, enum=LIST_FIELDS,
+    description="Only these properties of each result, comma-separated (e.g. `id,title`).",
 )
 
 
@@ -93,12 +96,15 @@ class PageFindView(HttpCached, generics.GenericAPIView):
     serializer_class = PageDetailSerializer
     filter_backends = []
     pagination_class = None
+    answers_not_found = True
 
     @extend_schema(
         parameters=[
             OpenApiParameter("mission", OpenApiTypes.STR, required=True, description="Mission slug."),
             OpenApiParameter("locale", OpenApiTypes.STR, required=True, description="Language code."),
-            OpenApiParameter("path", OpenApiTypes.STR, description="Path below the mission home, e.g. news/visa-hours/."),
+            OpenApiParameter(
+                "path", OpenApiTypes.STR, description="Path below the mission home, e.g. news/visa-hours/ (`/` or none: the home)."
+            ),
             OpenApiParameter("fallback", OpenApiTypes.STR, description="Language to use when `locale` has no such page."),
         ]
     )
@@ -179,6 +185,9 @@ class SocialPayloadView(HttpCached, generics.GenericAPIView):
     filter_backends = []
     pagination_class = None
 
+    @extend_schema(
+        parameters=[OpenApiParameter("platform", OpenApiTypes.STR, OpenApiParameter.PATH, enum=sorted(SOCIAL_SHARE_LIMITS))]
+    )
     def get(self, request, pk: int, platform: str):
         if platform not in SOCIAL_SHARE_LIMITS:
             raise exceptions.NotFound(f"Unknown platform; use one of {', '.join(sorted(SOCIAL_SHARE_LIMITS))}.")

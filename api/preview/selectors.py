@@ -20,6 +20,14 @@ class PreviewTarget:
     expires_at: datetime
 
 
+_MAX_ID = 2**31 - 1  # wagtailcore ids are 32-bit on PostgreSQL
+
+
+def _is_id(value) -> bool:
+    """A primary key as preview_token_create signs it: a positive integer that fits a database column."""
+    return type(value) is int and 0 < value <= _MAX_ID
+
+
 def preview_target(*, token: str) -> PreviewTarget | None:
     """The page as saved in the token's revision, or None for a tampered or expired token or a deleted page."""
     signer = signing.TimestampSigner(salt=PREVIEW_TOKEN_SALT)
@@ -28,10 +36,10 @@ def preview_target(*, token: str) -> PreviewTarget | None:
         signed_at = datetime.fromtimestamp(signing.b62_decode(token.rsplit(signer.sep, 2)[1]), tz=UTC)
     except (signing.BadSignature, ValueError, TypeError, IndexError):
         return None
-    if not isinstance(data, dict):
-        return None
-    page = Page.objects.filter(pk=data.get("page")).first()
-    revision = Revision.page_revisions.filter(pk=data.get("revision"), object_id=str(data.get("page"))).first()
+    if not isinstance(data, dict) or not all(_is_id(data.get(name)) for name in ("page", "revision")):
+        return None  # signed with the secret key, but not by preview_token_create: never looked up
+    page = Page.objects.filter(pk=data["page"]).first()
+    revision = Revision.page_revisions.filter(pk=data["revision"], object_id=str(data["page"])).first()
     if page is None or revision is None:
         return None
     return PreviewTarget(

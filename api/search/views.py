@@ -4,6 +4,7 @@ The service validates everything and re-checks every hit against the database's 
 only translate query parameters in and results out.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,11 +12,14 @@ from rest_framework import exceptions, generics
 from rest_framework.response import Response
 from wagtail.models import Page
 
-from search.criteria import MAX_PAGE_SIZE, SORTS
-from search.documents import pages_indexable
+from search.criteria import (
+    AUTOCOMPLETE_LIMIT_MAX, AUTOCOMPLETE_MAX_LENGTH, KINDS, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES, SORTS,
+)
+from search.documents import PAGE_TYPE_NAMES, pages_indexable
 from search.selectors import RELATED_LIMIT_MAX, pages_autocomplete, pages_related, pages_search
 
 from ..caching import SearchAnswerCached
+from ..schema import COUNTRY, DATE_OR_DATE_TIME, SLUG, bounded_integer, comma_list, one_of
 from .serializers import AutocompleteResultsSerializer, SearchResultsSerializer, results_json
 
 # API parameter -> search service parameter. Filters repeat (`?mission=hanoi&mission=paris`) or take commas.
@@ -58,8 +62,14 @@ def _service_call(function, api_names: dict[str, str], **kwargs):
         ) from None
 
 
-def _repeatable(name: str, description: str) -> OpenApiParameter:
-    return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, description=description)
+def _repeatable(name: str, description: str, item: str | None = None) -> OpenApiParameter:
+    """A filter that repeats or takes commas; `item` is the pattern of one value (else any text)."""
+    schema = comma_list(item, most=MAX_VALUES) if item else OpenApiTypes.STR
+    return OpenApiParameter(name, schema, many=True, explode=True, description=description)
+
+
+def _languages() -> str:
+    return one_of(code for code, _name in settings.ALL_CONTENT_LANGUAGES)
 
 
 class SearchView(SearchAnswerCached, generics.GenericAPIView):
@@ -76,20 +86,25 @@ class SearchView(SearchAnswerCached, generics.GenericAPIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, description="Free text, up to 300 characters; empty lists newest first."),
-            _repeatable("mission", "Mission slug."),
-            _repeatable("country", "ISO 3166 country code of the mission."),
-            _repeatable("region", "Region slug."),
-            _repeatable("locale", "Language code."),
-            _repeatable("kind", "Article kind (news, press_release, …) or page type."),
-            _repeatable("type", "Page type: article, event, consular_notice, section, mission_home, hq_home."),
+            OpenApiParameter(
+                "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                description=f"Free text, up to {MAX_QUERY_LENGTH} characters; without it, newest first.",
+            ),
+            _repeatable("mission", "Mission slug.", SLUG),
+            _repeatable("country", "ISO 3166 country code of the mission.", COUNTRY),
+            _repeatable("region", "Region slug.", SLUG),
+            _repeatable("locale", "Language code.", _languages()),
+            _repeatable("kind", "Article kind (news, press_release, …) or page type.", one_of(KINDS)),
+            _repeatable(
+                "type", "Page type: article, event, consular_notice, section, mission_home, hq_home.", one_of(PAGE_TYPE_NAMES)
+            ),
             _repeatable("tag", "Tag name (a literal comma as `\\,`)."),
-            _repeatable("topic", "Topic slug."),
-            OpenApiParameter("published_after", OpenApiTypes.STR, description="Date or date-time, inclusive."),
-            OpenApiParameter("published_before", OpenApiTypes.STR, description="Date or date-time, inclusive."),
+            _repeatable("topic", "Topic slug.", SLUG),
+            OpenApiParameter("published_after", DATE_OR_DATE_TIME, description="Date or date-time, inclusive."),
+            OpenApiParameter("published_before", DATE_OR_DATE_TIME, description="Date or date-time, inclusive."),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS), description="relevance (default) or date."),
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
-            OpenApiParameter("page_size", OpenApiTypes.INT, description=f"1 to {MAX_PAGE_SIZE}, default 20."),
+            OpenApiParameter("page", bounded_integer(1, MAX_PAGE), description=f"Page number, 1 to {MAX_PAGE}."),
+            OpenApiParameter("page_size", bounded_integer(1, MAX_PAGE_SIZE), description=f"1 to {MAX_PAGE_SIZE}, default 20."),
         ]
     )
     def get(self, request):
@@ -110,10 +125,15 @@ class AutocompleteView(SearchAnswerCached, generics.GenericAPIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="What was typed (1–100 characters)."),
-            _repeatable("locale", "Language code."),
-            _repeatable("mission", "Mission slug."),
-            OpenApiParameter("limit", OpenApiTypes.INT, description="1 to 25, default 10."),
+            OpenApiParameter(
+                "q", {"type": "string", "maxLength": AUTOCOMPLETE_MAX_LENGTH}, required=True,
+                description=f"What was typed (1–{AUTOCOMPLETE_MAX_LENGTH} characters).",
+            ),
+            _repeatable("locale", "Language code.", _languages()),
+            _repeatable("mission", "Mission slug.", SLUG),
+            OpenApiParameter(
+                "limit", bounded_integer(1, AUTOCOMPLETE_LIMIT_MAX), description=f"1 to {AUTOCOMPLETE_LIMIT_MAX}, default 10."
+            ),
         ]
     )
     def get(self, request):
@@ -138,7 +158,9 @@ class RelatedView(SearchAnswerCached, generics.GenericAPIView):
     API_NAMES = {"limit": "limit", "pk": "page_id"}
 
     @extend_schema(
-        parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {RELATED_LIMIT_MAX}, default 5.")]
+        parameters=[
+            OpenApiParameter("limit", bounded_integer(1, RELATED_LIMIT_MAX), description=f"1 to {RELATED_LIMIT_MAX}, default 5.")
+        ]
     )
     def get(self, request, pk: int):
         if not _page_is_public(pk):

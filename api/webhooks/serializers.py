@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hub.models import Mission
@@ -5,11 +6,19 @@ from hub.models import Mission
 from .models import Webhook, WebhookEvent
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string"}, "minItems": 1})
+class MissionSlugsField(serializers.ManyRelatedField):
+    """One or more mission slugs (DRF's many-related field, with its `allow_empty=False` in the schema)."""
+
+
 class WebhookSerializer(serializers.ModelSerializer):
     """A consumer's webhook; missions by slug."""
 
-    events = serializers.ListField(child=serializers.ChoiceField(choices=WebhookEvent.choices), allow_empty=False)
-    missions = serializers.SlugRelatedField(slug_field="slug", many=True, queryset=Mission.objects.all())
+    events = serializers.ListField(child=serializers.ChoiceField(choices=WebhookEvent.choices), allow_empty=False, min_length=1)
+    missions = MissionSlugsField(
+        child_relation=serializers.SlugRelatedField(slug_field="slug", queryset=Mission.objects.all()),
+        allow_empty=False, help_text="Slugs of missions the key's consumer covers (any other is a 403).",
+    )
 
     class Meta:
         model = Webhook

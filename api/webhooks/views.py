@@ -1,7 +1,7 @@
 """/api/v1/webhooks/: a consumer registers, lists and removes its own webhooks with its key."""
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
@@ -31,7 +31,21 @@ class WebhookViewSet(
 
     @extend_schema(request=WebhookSerializer, responses={201: WebhookCreatedSerializer})
     def create(self, request):
+        _refuse_missions_outside_scope(request)
         serializer = WebhookSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         webhook = webhook_create(consumer=consumer_of(request), **serializer.validated_data)
         return Response(WebhookCreatedSerializer(webhook).data, status=status.HTTP_201_CREATED)
+
+
+def _refuse_missions_outside_scope(request) -> None:
+    """A mission the key's consumer does not cover is a 403 naming it, whether or not such a mission exists (the
+    answer tells nothing of the network beyond the consumer's scope, and the schema cannot list the slugs)."""
+    slugs = request.data.get("missions") if isinstance(request.data, dict) else None
+    if not isinstance(slugs, list) or not all(isinstance(slug, str) for slug in slugs):
+        return  # the serializer names what is wrong with the shape
+    covered = set(consumer_of(request).missions.values_list("slug", flat=True))
+    outside = sorted(set(slugs) - covered)
+    if outside:
+        shown = ", ".join(slug[:100] for slug in outside[:10])
+        raise exceptions.PermissionDenied(f"This API key does not cover the missions: {shown}.")

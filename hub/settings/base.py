@@ -291,7 +291,7 @@ if HUB_SEARCH_ENGINE:
 
 # REST API
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.HubAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.RememberedContentNegotiation",
     # Consumers' keys (docs/api-consumers.md); without one a caller is anonymous, read-only and throttled lower.
@@ -318,6 +318,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.optional_security_first",
+        "api.schema.sparse_field_results",
         "api.schema.response_examples",
     ],
     # Swagger UI served from the hub itself, not a CDN.

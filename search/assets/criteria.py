@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from embassies.models import AssetKind, AssetLicence
 
-from ..criteria import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SLUG, _integer, _values
+from ..criteria import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SLUG, _integer, _values
 from .index import ASSET_TYPES
 
 ORIENTATIONS = ("landscape", "portrait", "square")
@@ -19,6 +19,7 @@ ASSET_FACETS = {"image": ("kind", "mission", "licence", "orientation", "tags", "
 IMAGE_ONLY = ("orientation", "min_width")
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no", ""}
 YEAR = re.compile(r"^\d{4}$")
+MAX_IMAGE_WIDTH = 100_000
 
 
 @dataclass(frozen=True)
@@ -86,13 +87,11 @@ def asset_criteria(
         tags=_values("tag", tag, errors),
         years=tuple(int(value) for value in years),
         orientation=(_values("orientation", orientation, errors, allowed=set(ORIENTATIONS)) or ("",))[0],
-        min_width=_integer("min_width", min_width, errors, default=0, low=1, high=100_000) or None,
+        min_width=_integer("min_width", min_width, errors, default=0, low=1, high=MAX_IMAGE_WIDTH) or None,
         usable_now=_boolean("usable_now", usable_now, errors),
-        page=_integer("page", page, errors, default=1, low=1, high=MAX_RESULT_WINDOW),
+        page=_integer("page", page, errors, default=1, low=1, high=MAX_PAGE),
         page_size=_integer("page_size", page_size, errors, default=20, low=1, high=MAX_PAGE_SIZE),
     )
-    if "page" not in errors and "page_size" not in errors and criteria["page"] * criteria["page_size"] > MAX_RESULT_WINDOW:
-        errors["page"] = [ValidationError(_("Results go %(max)s deep at most."), params={"max": MAX_RESULT_WINDOW}, code="too_deep")]
     if errors:
         raise ValidationError(errors)
     return AssetCriteria(**criteria)

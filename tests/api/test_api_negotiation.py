@@ -21,4 +21,6 @@ def test_an_accept_header_json_cannot_meet_is_a_406_every_time(client):
 
 def test_the_format_parameter_still_chooses_and_refuses(client):
     assert client.get("/api/v1/missions/", {"format": "json"}).status_code == 200
-    assert client.get("/api/v1/missions/", {"format": "xml"}).status_code == 404
+    refused = client.get("/api/v1/missions/", {"format": "xml"})
+    assert refused.status_code == 406 and refused.json()["code"] == "not_acceptable"
+    assert refused.json()["message"] == "Unknown format; use one of: json."

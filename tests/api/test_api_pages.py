@@ -61,7 +61,6 @@ def test_sparse_fields(client, network_content):
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
-        ("mission=atlantis", "mission"),
         ("locale=xx", "locale"),
         ("kind=gossip", "kind"),
         ("type=blog", "type"),
@@ -71,7 +70,8 @@ def test_sparse_fields(client, network_content):
         ("fields=id,password", "fields"),
         ("page_size=abc", "page_size"),
         ("page_size=1000", "page_size"),
-        ("cursor=bz1hYmM%3D", "cursor"),
+        ("kind=", "kind"),
+        ("fields=%C2%A0", "fields"),
     ],
 )
 def test_bad_parameters_are_400_naming_the_parameter(client, network_content, query, parameter):
@@ -80,6 +80,16 @@ def test_bad_parameters_are_400_naming_the_parameter(client, network_content, qu
     body = response.json()
     assert body["code"] == "invalid"
     assert parameter in body["details"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "named"), [("mission=atlantis", "No mission 'atlantis'"), ("cursor=bz1hYmM%3D", "(`cursor`)")]
+)
+def test_an_unknown_mission_or_cursor_is_a_404_naming_it(client, network_content, query, named):
+    response = client.get(f"/api/v1/pages/?{query}")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found" and named in response.json()["message"]
 
 
 @pytest.mark.django_db
@@ -192,6 +202,6 @@ def test_list_runs_a_constant_number_of_queries_whatever_the_page_size(client, h
 )
 def test_odd_input_is_a_400_or_an_answer_never_a_500(client, network_content, url):
     response = client.get(url)
-    assert response.status_code in (200, 400), response.content[:300]
+    assert response.status_code in (200, 400, 404), response.content[:300]
     if response.status_code == 400:
         assert response.json()["code"] == "invalid"

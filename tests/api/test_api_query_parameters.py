@@ -40,7 +40,7 @@ DOCUMENTED = {
     ("get", "/api/v1/"): ({}, "formt"),
     ("get", "/api/v1/pages/"): ({**LISTING, "ordering": "first_published_at"}, "missoin"),
     ("get", "/api/v1/pages/{id}/"): ({}, "feilds"),
-    ("get", "/api/v1/pages/find/"): ({"mission": "hanoi", "locale": "en", "path": "", "fallback": "vi"}, "pth"),
+    ("get", "/api/v1/pages/find/"): ({"mission": "hanoi", "locale": "en", "path": "/", "fallback": "vi"}, "pth"),
     ("get", "/api/v1/pages/{id}/social/{platform}/"): ({}, "platfrom"),
     ("get", "/api/v1/pages/{id}/related/"): ({"limit": "3"}, "limt"),
     ("get", "/api/v1/search/"): (SEARCH, "missoin"),

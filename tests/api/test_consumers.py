@@ -222,9 +222,11 @@ def test_a_key_registers_webhooks_only_for_its_consumers_missions(client, hanoi_
     outside = client.post(WEBHOOKS, {**body, "missions": ["paris"]}, content_type="application/json", **_key_header(issued.key))
     inside = client.post(WEBHOOKS, {**body, "missions": ["hanoi"]}, content_type="application/json", **_key_header(issued.key))
 
-    assert outside.status_code == 400
-    assert outside.json()["code"] == "invalid"
-    assert "paris" in str(outside.json()["details"]["missions"])
+    assert outside.status_code == 403
+    assert outside.json()["code"] == "permission_denied"
+    assert outside.json()["message"] == "This API key does not cover the missions: paris."
+    unknown = client.post(WEBHOOKS, {**body, "missions": ["atlantis"]}, content_type="application/json", **_key_header(issued.key))
+    assert unknown.status_code == 403 and "atlantis" in unknown.json()["message"]
     assert inside.status_code == 201
     created = inside.json()
     assert created["missions"] == ["hanoi"] and created["secret"].startswith("whsec_")

@@ -26,7 +26,6 @@ pytestmark = pytest.mark.django_db
         ({"tags": [f"t{n}" for n in range(51)]}, "tags"),
         ({"published_from": "last tuesday"}, "published_from"),
         ({"published_to": "2026-02-30"}, "published_to"),
-        ({"published_from": "2026-03-01", "published_to": "2026-02-01"}, "published_to"),
         ({"published_from": 20260101}, "published_from"),
         ({"sort": "popularity"}, "sort"),
         ({"page": 0}, "page"),
