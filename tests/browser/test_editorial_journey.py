@@ -66,8 +66,13 @@ def submit_article(page, image_path, screenshot) -> int:
 
     page.get_by_role("button", name="Insert a block").first.click()
     page.get_by_role("option", name=re.compile("Rich text", re.I)).click()
-    page.locator("#panel-child-content-body-section [contenteditable=true]").first.click()
+    body_editor = page.locator("#panel-child-content-body-section [contenteditable=true]").first
+    body_editor.click()
+    # On a busy machine the new block may still be mounting: type only once Draftail has the focus, and go on
+    # only once it holds the text (CI once saved an empty paragraph).
+    expect(body_editor).to_be_focused()
     page.keyboard.type(BODY)
+    expect(body_editor).to_contain_text(BODY)
 
     page.get_by_role("tab", name="Promote").click()
     page.locator("#id_share_text_facebook").fill(FACEBOOK_TEXT)
