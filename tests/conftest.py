@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 
 from hub import factories
 from hub.models import Mission
@@ -49,6 +50,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 mission=missions.get(mission_slug),
                 region=factories.region(region_slug) if region_slug else None,
             )
+
+
+@pytest.fixture(autouse=True)
+def caches_emptied_after_each_test():
+    """Kept API answers and site pages are keyed by the content version, whose log ids and (under a frozen clock)
+    timestamps repeat from one rolled-back test to the next: without this, a test could be served another's answer."""
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture
