@@ -13,6 +13,7 @@ one query (`images_for_json`), not as model instances.
 """
 
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from urllib.parse import urljoin
 
 from django.core.files.storage import FileSystemStorage
@@ -68,20 +69,8 @@ def _filters_by_spec() -> dict[str, Filter]:
 @lru_cache(maxsize=URL_MEMORY)
 def _signed_url(image_id: int, file_name: str, spec: str) -> str:
     """Wagtail's signed dynamic-serve URL: a keyed digest of the id and size, so the same for the process's life."""
-    return generate_image_url(_ImageName(image_id, file_name), spec)
-
-
-class _ImageName:
-    """What `generate_image_url` reads of an image: its id and its file's name."""
-
-    def __init__(self, image_id: int, file_name: str):
-        self.id = image_id
-        self.file = _FileName(file_name)
-
-
-class _FileName:
-    def __init__(self, name: str):
-        self.name = name
+    # What generate_image_url reads of an image: its id and its file's name (keys of the memory, unlike an instance).
+    return generate_image_url(SimpleNamespace(id=image_id, file=SimpleNamespace(name=file_name)), spec)
 
 
 def _rendition_storage():
