@@ -45,9 +45,7 @@ class Command(BaseCommand):
         finally:
             bar.close()
             asset_bar.close()
-        for label, ids in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
-            shown = ", ".join(str(pk) for pk in ids[:SHOWN]) + (" …" if len(ids) > SHOWN else "")
-            self.stdout.write(f"{label}: {len(ids)}" + (f" (page ids {shown})" if ids else ""))
+        self._list_differences(report, prefix="", named="page ids ")
         pending = outbox_pending_count()
         if pending:
             self.stdout.write(f"{pending} change(s) wait in the outbox; differences they cover will go once it drains.")
@@ -65,10 +63,14 @@ class Command(BaseCommand):
         else:
             raise CommandError("The index differs from the database; run again with --repair to fix it.")
 
+    def _list_differences(self, report, *, prefix: str, named: str) -> None:
+        """`missing: 2 (page ids 4, 9)` and the like: each kind of difference, counted, with the first keys."""
+        for label, keys in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
+            shown = ", ".join(str(key) for key in keys[:SHOWN]) + (" …" if len(keys) > SHOWN else "")
+            self.stdout.write(f"{prefix}{label}: {len(keys)}" + (f" ({named}{shown})" if keys else ""))
+
     def _report_words(self, report) -> None:
-        for label, ids in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
-            shown = ", ".join(str(pk) for pk in ids[:SHOWN]) + (" …" if len(ids) > SHOWN else "")
-            self.stdout.write(f"words {label}: {len(ids)}" + (f" (page ids {shown})" if ids else ""))
+        self._list_differences(report, prefix="words ", named="page ids ")
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"The fallback's words match the pages ({report.checked} pages)."))
         elif report.repaired is not None:
@@ -76,9 +78,7 @@ class Command(BaseCommand):
 
     def _report_assets(self, report) -> None:
         """The asset index's differences; any left unrepaired fail the command like the pages' do."""
-        for label, keys in (("missing", report.missing), ("stale", report.stale), ("extra", report.extra)):
-            shown = ", ".join(keys[:SHOWN]) + (" …" if len(keys) > SHOWN else "")
-            self.stdout.write(f"assets {label}: {len(keys)}" + (f" ({shown})" if keys else ""))
+        self._list_differences(report, prefix="assets ", named="")
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"The asset index matches the database ({report.checked} assets)."))
         elif report.repaired is not None:
