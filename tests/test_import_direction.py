@@ -12,6 +12,7 @@ LAYERS = (
     ("hub",),
     ("embassies",),
     ("moderation", "search"),
+    ("press",),
     ("api", "frontend_templates"),
     ("demo", "hub.urls"),  # the demo network and the composition root sit above everything
 )

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "frontend_templates",
+    "press",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -1,0 +1,55 @@
+"""Journalists of the press centre.
+
+A journalist is a Django user with no staff flag and no admin permission: the press area, never the Wagtail admin.
+Their accreditation says which missions' embargoed material they may read (none listed: the whole network).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hub.models import Mission
+
+
+class AccreditationStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("E-mail not verified")
+    PENDING = "pending", _("Waiting for accreditation")
+    ACCREDITED = "accredited", _("Accredited")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Journalist(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journalist")
+    full_name = models.CharField(_("full name"), max_length=150)
+    outlet = models.CharField(_("outlet"), max_length=150)
+    outlet_country = models.CharField(_("outlet country"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code."))
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("e.g. correspondent, editor."))
+    language_codes = models.JSONField(_("languages"), default=list, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    status = models.CharField(max_length=16, choices=AccreditationStatus.choices, default=AccreditationStatus.UNVERIFIED)
+    # Accreditation: by the HQ press office (any mission or the whole network) or a mission's press attaché.
+    missions = models.ManyToManyField(
+        Mission, blank=True, related_name="accredited_journalists",
+        help_text=_("Missions whose embargoed material this journalist may read; none: the whole network."),
+    )
+    accredited_until = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.outlet})"
+
+    def is_accredited(self, at=None) -> bool:
+        """Accredited and not expired at `at` (now by default)."""
+        at = at or timezone.now()
+        return (
+            self.status == AccreditationStatus.ACCREDITED
+            and self.accredited_until is not None
+            and self.accredited_until > at
+            and self.user.is_active
+        )
