@@ -53,3 +53,23 @@ class Journalist(models.Model):
             and self.accredited_until > at
             and self.user.is_active
         )
+
+
+class JournalistToken(models.Model):
+    """A token a journalist calls `/api/v1/press/` with: `Authorization: Journalist-Token <token>`.
+
+    Only its SHA-256 digest is stored (256 random bits: nothing to brute-force); the token is shown once."""
+
+    journalist = models.ForeignKey(Journalist, on_delete=models.CASCADE, related_name="tokens")
+    name = models.CharField(max_length=100, help_text=_("Where the token is used, e.g. 'newsroom feed reader'."))
+    prefix = models.CharField(max_length=16, unique=True, editable=False)
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.journalist} · {self.name} (ejt_{self.prefix}…)"

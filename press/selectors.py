@@ -1,8 +1,10 @@
 """Reads of the press centre: who is an accredited journalist, and for which missions."""
 
+import hashlib
+
 from django.utils import timezone
 
-from .models import AccreditationStatus, Journalist
+from .models import AccreditationStatus, Journalist, JournalistToken
 
 
 def journalist_for(user) -> Journalist | None:
@@ -34,3 +36,13 @@ def journalist_may_read(journalist: Journalist | None, mission_ids, at=None) -> 
     if not accredited_for or not mission_ids:
         return True
     return bool(accredited_for & set(mission_ids))
+
+
+def journalist_token_active(*, token: str) -> JournalistToken | None:
+    """The unrevoked token record for `token`, with its journalist and user, or None."""
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return (
+        JournalistToken.objects.select_related("journalist__user")
+        .filter(token_digest=digest, revoked_at__isnull=True, journalist__user__is_active=True)
+        .first()
+    )
