@@ -366,6 +366,8 @@ CACHES = {
 HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600"))
 # Reference-site pages: what browsers and CDNs may keep, and how long rendered pages stay in the `site_pages`
 # cache (keyed by the content version, so a publish retires them at once; 0 turns keeping off).
+# The press centre (press/, docs/press-centre.md): journalists sign in here, never in the Wagtail admin.
+HUB_PRESS_LOGIN_URL = "/en/press/login/"
 HUB_SITE_MAX_AGE_SECONDS = int(os.environ.get("HUB_SITE_MAX_AGE_SECONDS", "60"))
 HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS", "300"))
 HUB_SITE_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_SITE_PAGE_CACHE_SECONDS", "600"))
