@@ -35,8 +35,11 @@ run: seed
 
 ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL). With Java and Maven it starts
 ## the search engine for the search tests and leaves it running for the next run (`make engine-stop`).
+## Tests run in parallel (pytest-xdist, one worker per core, each with its own test database, media directory and
+## index prefix; a module's tests stay on one worker); TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 test: install engine-for-tests browser-for-tests
-	HUB_SEARCH_TEST_URL="$${HUB_SEARCH_TEST_URL:-$$($(ENGINE) url)}" $(PY) -m pytest $(PYTEST_ARGS)
+	HUB_SEARCH_TEST_URL="$${HUB_SEARCH_TEST_URL:-$$($(ENGINE) url)}" $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## Start the development search engine (OpenSearch, 127.0.0.1:9201) in the background
 engine:

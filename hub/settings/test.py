@@ -9,7 +9,12 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/embassy-hub-test-media")
+# One media directory per pytest-xdist worker (PYTEST_XDIST_WORKER is gw0, gw1, …): parallel workers never share files.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/embassy-hub-test-media" + (f"-{_XDIST_WORKER}" if _XDIST_WORKER else ""))
+# Popular answers are rendered again inside the request that sees a new content version (hub/kept_answers.py): a
+# background thread would not see the test's uncommitted data.
+HUB_KEPT_ANSWERS_REWARM = "inline"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
