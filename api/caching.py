@@ -21,6 +21,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, quote_etag
 
 from embassies.content_version import content_version
+from hub import kept_answers
 from search.models import IndexOutbox
 
 from .parameters import StrictQueryParameters
@@ -73,6 +74,7 @@ class HttpCached(StrictQueryParameters):
     keep_answers = False
     answers_conditional_requests = True  # the schema lists its 304
     _validators = None  # (ETag, Last-Modified, answer digest) of the current GET
+    _holds_render_lock = False  # this request renders an answer others may be waiting for (hub.kept_answers)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -82,13 +84,17 @@ class HttpCached(StrictQueryParameters):
         digest = _answer_digest(request, version)
         etag = quote_etag(digest)
         self._validators = (etag, last_modified, digest)
+        store, _seconds = _response_cache() if self.keep_answers else (None, 0)
+        if store is not None:
+            kept_answers.note(request._request, version)
         if _is_conditional(request):
             modified_at = last_modified and int(last_modified.timestamp())
             not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
             if not_modified is not None:
                 raise _Answered(_add_cache_headers(not_modified, etag, last_modified))
-        store, _seconds = _response_cache() if self.keep_answers else (None, 0)
-        kept = store.get(_kept_key(digest)) if store is not None else None
+        if store is None:
+            return
+        kept, self._holds_render_lock = kept_answers.kept_or_wait(store, _kept_key(digest))
         if kept is not None:
             content, headers = kept
             raise _Answered(HttpResponse(content, headers=headers))
@@ -102,29 +108,43 @@ class HttpCached(StrictQueryParameters):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if self._validators is None or response.status_code != 200:
+            self._render_lock_release()
             return response
         etag, last_modified, digest = self._validators
         _add_cache_headers(response, etag, last_modified)
         store, seconds = _response_cache() if self.keep_answers else (None, 0)
         if store is not None:
-            _keep_when_rendered(response, store, _kept_key(digest), seconds)
+            _keep_when_rendered(response, store, _kept_key(digest), seconds, holds_lock=self._holds_render_lock)
+            self._holds_render_lock = False
         return response
+
+    def _render_lock_release(self):
+        if self._holds_render_lock and self._validators is not None:
+            store, _seconds = _response_cache()
+            if store is not None:
+                kept_answers.release(store, _kept_key(self._validators[2]))
+        self._holds_render_lock = False
 
 
 def _kept_key(digest: str) -> str:
     return f"api-response:{digest}"
 
 
-def _keep_when_rendered(response, store, key: str, seconds: int) -> None:
-    """Keep the answer's bytes and its own headers (not those the middleware adds later) once it is rendered."""
+def _keep_when_rendered(response, store, key: str, seconds: int, *, holds_lock: bool = False) -> None:
+    """Keep the answer's bytes and its own headers (not those the middleware adds later) once it is rendered, and
+    let go of the render lock readers waiting for it watch."""
 
     def keep(rendered):
         store.set(key, (rendered.content, dict(rendered.headers)), seconds)
+        if holds_lock:
+            kept_answers.release(store, key)
 
     if hasattr(response, "add_post_render_callback"):
         response.add_post_render_callback(keep)
     elif not response.streaming:
         keep(response)
+    elif holds_lock:
+        kept_answers.release(store, key)
 
 
 def _index_updated_at():

@@ -20,6 +20,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from embassies.content_version import content_version
+from hub import kept_answers
 
 SITE_PAGES_CACHE_ALIAS = "site_pages"
 _PER_VISITOR = "per-visitor"  # a site page rendered for a visitor with a session: private, never kept
@@ -91,6 +92,12 @@ class SitePageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        try:
+            return self._answer(request)
+        finally:
+            self._release(request)  # after the page is kept, so a reader waiting for it finds it
+
+    def _answer(self, request):
         response = self.get_response(request)
         validators = getattr(request, "_site_page_validators", None)
         if validators is None or response.status_code != 200 or response.has_header("Cache-Control"):
@@ -105,6 +112,13 @@ class SitePageCacheMiddleware:
             store.set(_kept_key(digest), (response.content, dict(response.headers)), seconds)
         return response
 
+    def _release(self, request):
+        """Let go of the render lock this request took (hub.kept_answers), whatever became of its page."""
+        validators = getattr(request, "_site_page_validators", None)
+        store, _seconds = _page_cache()
+        if getattr(request, "_site_page_render_lock", False) and store is not None and isinstance(validators, tuple):
+            kept_answers.release(store, _kept_key(validators[2]))
+
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method not in ("GET", "HEAD") or not request.path.startswith(_site_prefixes()):
             return None
@@ -117,14 +131,18 @@ class SitePageCacheMiddleware:
         digest = _page_digest(request, version)
         etag = quote_etag(digest)
         request._site_page_validators = (etag, last_modified, digest)
+        store, _seconds = _page_cache()
+        if store is not None:
+            kept_answers.note(request, version)
         if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
             modified_at = last_modified and int(last_modified.timestamp())
             not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
             if not_modified is not None:
                 request._site_page_validators = None
                 return _add_public_headers(not_modified, etag, last_modified)
-        store, _seconds = _page_cache()
-        kept = store.get(_kept_key(digest)) if store is not None else None
+        if store is None:
+            return None
+        kept, request._site_page_render_lock = kept_answers.kept_or_wait(store, _kept_key(digest))
         if kept is not None:
             request._site_page_validators = None
             content, headers = kept

@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 
-from hub import factories
+from hub import factories, kept_answers
 from hub.models import Mission
 from hub.roles import Role
 
@@ -59,6 +59,7 @@ def caches_emptied_after_each_test():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
+    kept_answers.forget()  # which URLs this process was asked for, and the version it last saw
 
 
 @pytest.fixture
