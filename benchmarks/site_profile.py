@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/site_profile.py --data-dir /tmp/hub-site-bench [--path /en/hanoi/news/x/]
 
 Renders the page 30 times through Django's full handler (middleware, Wagtail serve, templates) with kept pages
-off, after 3 unmeasured renders, and writes the flame graph (pyinstrument HTML) to docs/benchmarks/.
+off, after 3 unmeasured renders, prints pyinstrument's call tree and writes it as text to `--out` (the HTML flame
+graph of the same run is megabytes: `--html FILE` writes it where you want it, outside the repository).
 """
 
 import argparse
@@ -21,7 +22,8 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--path", default="/en/hanoi/news/bench-article-4/")
     parser.add_argument("--renders", type=int, default=30)
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "site_article_profile.html")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "render-profiles" / "site-article.txt")
+    parser.add_argument("--html", type=Path, help="Also write pyinstrument's HTML flame graph here.")
     args = parser.parse_args()
     data_dir = args.data_dir.resolve()
     os.environ.update({
@@ -45,9 +47,12 @@ def main() -> int:
     for _ in range(args.renders):
         client.get(args.path)
     profiler.stop()
-    args.out.write_text(profiler.output_html())
-    print(profiler.output_text(unicode=True, color=False, show_all=False))
-    print(f"flame graph: {args.out}")
+    tree = profiler.output_text(unicode=True, color=False, show_all=False)
+    args.out.write_text(tree)
+    if args.html:
+        args.html.write_text(profiler.output_html())
+    print(tree)
+    print(f"call tree: {args.out}")
     return 0
 
 
