@@ -137,10 +137,15 @@ class JournalistPasswordResetForm(PasswordResetForm):
 
 
 class JournalistSetPasswordForm(SetPasswordForm):
-    def clean_new_password2(self):
-        password = super().clean_new_password2()
-        journalist_password_validate(password, user=self.user)
-        return password
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("new_password1")
+        if password and not self.errors:
+            try:
+                journalist_password_validate(password, user=self.user)
+            except ValidationError as error:
+                self.add_error("new_password2", error)
+        return cleaned
 
 
 def _password_view(view_class, template: str, **options):
