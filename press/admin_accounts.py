@@ -3,10 +3,10 @@ press card, and the decisions (accredit with a scope, reject with a reason, revo
 and decides what; the writes are press.services'."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -55,9 +55,9 @@ def journalists_filtered(queryset, data: dict):
     return queryset.distinct()
 
 
-def _require_press_office(request):
-    if not permissions.user_can_accredit(user=request.user):
-        raise PermissionDenied
+def _refused() -> HttpResponseForbidden:
+    """A plain 403 (Wagtail would turn PermissionDenied into a redirect to the dashboard, hiding the refusal)."""
+    return HttpResponseForbidden(_("Only the press office and press attachés work with journalists."))
 
 
 class JournalistListView(WagtailAdminTemplateMixin, TemplateView):
@@ -66,7 +66,8 @@ class JournalistListView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "user"
 
     def dispatch(self, request, *args, **kwargs):
-        _require_press_office(request)
+        if not permissions.user_can_accredit(user=request.user):
+            return _refused()
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -85,7 +86,8 @@ class JournalistListView(WagtailAdminTemplateMixin, TemplateView):
 
 class AccreditForm(forms.Form):
     missions = forms.ModelMultipleChoiceField(
-        label=_("Accredited for"), queryset=Mission.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Accredited for"), queryset=Mission.objects.none(), required=False, to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: the whole network (HQ press office only)."),
     )
 
@@ -113,7 +115,8 @@ class JournalistView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "user"
 
     def dispatch(self, request, pk):
-        _require_press_office(request)
+        if not permissions.user_can_accredit(user=request.user):
+            return _refused()
         self.journalist = get_object_or_404(
             permissions.journalists_visible_to(user=request.user).select_related("user", "decided_by"), pk=pk
         )
@@ -135,7 +138,7 @@ class JournalistView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, pk):
         if not self.may_decide:
-            raise PermissionDenied
+            return _refused()
         action = request.POST.get("action")
         try:
             if action == "accredit":
@@ -178,7 +181,8 @@ class JournalistView(WagtailAdminTemplateMixin, TemplateView):
 
 def press_card(request, pk: int):
     """The journalist's press card, for those who may see the journalist; never cached."""
-    _require_press_office(request)
+    if not permissions.user_can_accredit(user=request.user):
+        return _refused()
     journalist = get_object_or_404(permissions.journalists_visible_to(user=request.user), pk=pk)
     if not journalist.press_card:
         raise Http404
