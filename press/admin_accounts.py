@@ -187,8 +187,11 @@ def press_card(request, pk: int):
     if not journalist.press_card:
         raise Http404
     response = FileResponse(journalist.press_card.open("rb"), content_type=journalist.press_card_content_type)
-    response["Content-Disposition"] = "inline"
+    # Images open in the browser; a PDF downloads (the hub's origin never renders a journalist's PDF).
+    inline = journalist.press_card_content_type.startswith("image/")
+    response["Content-Disposition"] = "inline" if inline else 'attachment; filename="press-card.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
     return response

@@ -16,7 +16,7 @@ from press import factories
 from press.models import AccreditationStatus, Journalist
 from press.services import journalist_register
 
-from .conftest import accounts_png_bytes
+from .conftest import PDF, accounts_png_bytes
 
 LISTING = "/admin/press/journalists/"
 
@@ -237,3 +237,16 @@ def test_mission_editors_and_heads_of_any_mission_cannot_accredit(accounts_clien
         accounts_client.force_login(user)
         journalist = accounts_people["pending"].journalist
         assert accounts_client.post(_page(journalist), {"action": "accredit", "missions": ["paris"]}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_pdf_press_card_downloads_rather_than_renders(accounts_client, accounts_people):
+    journalist = journalist_register(
+        full_name="Pdf Holder", outlet="Wire", outlet_country="FR", email="pdf@example.org",
+        password="a-long-enough-passphrase-7", press_card=SimpleUploadedFile("c.pdf", PDF),
+        press_card_content_type="application/pdf",
+    )
+    accounts_client.force_login(accounts_people["hq_press_office"])
+    response = accounts_client.get(f"{_page(journalist)}card/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment") and "default-src 'none'" in response["Content-Security-Policy"]
