@@ -15,6 +15,8 @@ from .errors import ApiErrorSerializer
 ANONYMOUS = {}
 OPTIONAL_KEY_NOTE = "Anonymous callers may use this; an API key is optional (it gives the consumer's own rate)."
 REQUIRED_KEY_NOTE = "Needs an API key (`Authorization: Api-Key <key>`)."
+JOURNALIST_TOKEN = {"JournalistToken": []}
+JOURNALIST_TOKEN_NOTE = "Needs a journalist token (`Authorization: Journalist-Token <token>`), from the press area."
 
 
 # A query or path value with text in it: not empty, not only whitespace, no NUL (hub.middleware refuses those).
@@ -120,7 +122,7 @@ def optional_security_first(result, generator, request, public):
         optional = ANONYMOUS in security
         if optional:
             operation["security"] = [ANONYMOUS, *(requirement for requirement in security if requirement != ANONYMOUS)]
-        note = OPTIONAL_KEY_NOTE if optional else REQUIRED_KEY_NOTE
+        note = OPTIONAL_KEY_NOTE if optional else JOURNALIST_TOKEN_NOTE if JOURNALIST_TOKEN in security else REQUIRED_KEY_NOTE
         operation["description"] = f"{operation['description']}\n\n{note}" if operation.get("description") else note
     return result
 

@@ -9,6 +9,7 @@ from .feeds.views import MissionFeedView
 from .index import ApiIndexView
 from .missions.views import MissionViewSet
 from .pages import views as pages
+from .press import accounts as press_accounts
 from .preview.views import PreviewView
 from .search import views as search
 from .webhooks.views import WebhookViewSet
@@ -47,6 +48,9 @@ v1 = [
         MissionFeedView.as_view(),
         name="mission-feed",
     ),
+    # The press centre (docs/press-centre.md): journalists' self-service, personal, never cached.
+    path("press/journalists/", press_accounts.JournalistRegisterView.as_view(), name="press-journalist-register"),
+    path("press/journalists/me/", press_accounts.JournalistMeView.as_view(), name="press-journalist-me"),
     # Consumers with a key (never cached): draft previews and webhook registration.
     path("preview/<str:token>/", PreviewView.as_view(), name="preview-detail"),
     path("webhooks/", WebhookViewSet.as_view({"get": "list", "post": "create"}), name="webhook-list"),

@@ -130,6 +130,10 @@ class Mission(ClusterableModel):
     heads_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="headed_mission"
     )
+    # The press centre (press/): this mission's press attachés accredit journalists for it.
+    press_attaches_group = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="press_attache_mission"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

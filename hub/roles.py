@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     HQ_ADMINISTRATOR = "hq_administrator", _("HQ administrator")
     HQ_DUTY_OFFICER = "hq_duty_officer", _("HQ duty officer")
     HQ_PRESS_OFFICER = "hq_press_officer", _("HQ press officer")
+    PRESS_ATTACHE = "press_attache", _("Press attaché")
 
 
 HQ_ADMINISTRATORS_GROUP = "HQ administrators"
@@ -76,7 +77,10 @@ GLOBAL_PERMISSIONS = {
     ],
     Role.HQ_REVIEWER: ["wagtailadmin.access_admin"],
     Role.HQ_DUTY_OFFICER: ["wagtailadmin.access_admin", "hub.fast_track_mission_content"],
-    Role.HQ_PRESS_OFFICER: ["wagtailadmin.access_admin"],
+    # The press centre (press/admin_accounts.py): the press office accredits network-wide, a press attaché for
+    # their own mission only (press/permissions.py says which journalists each one sees).
+    Role.HQ_PRESS_OFFICER: ["wagtailadmin.access_admin", "press.accredit_journalist"],
+    Role.PRESS_ATTACHE: ["wagtailadmin.access_admin", "press.accredit_journalist"],
     Role.HQ_ADMINISTRATOR: [
         "wagtailadmin.access_admin",
         "hub.add_mission",

@@ -153,14 +153,20 @@ def mission_provision(*, mission: Mission) -> ProvisioningReport:
         collection = _collection_ensure(mission=mission, report=report)
         editors = _group_named(current=mission.editors_group, name=f"{mission.name} · Editors", report=report)
         heads = _group_named(current=mission.heads_group, name=f"{mission.name} · Heads", report=report)
-        if (mission.collection_id, mission.editors_group_id, mission.heads_group_id) != (collection.pk, editors.pk, heads.pk):
+        attaches = _group_named(
+            current=mission.press_attaches_group, name=f"{mission.name} · Press attachés", report=report
+        )
+        groups = (collection.pk, editors.pk, heads.pk, attaches.pk)
+        if (mission.collection_id, mission.editors_group_id, mission.heads_group_id, mission.press_attaches_group_id) != groups:
             mission.collection, mission.editors_group, mission.heads_group = collection, editors, heads
+            mission.press_attaches_group = attaches
             Mission.objects.filter(pk=mission.pk).update(
-                collection=collection, editors_group=editors, heads_group=heads
+                collection=collection, editors_group=editors, heads_group=heads, press_attaches_group=attaches
             )
         for group, role in ((editors, Role.MISSION_EDITOR), (heads, Role.MISSION_HEAD)):
             _grant_global(group, role)
             _sync_collection_permissions(group=group, collection=collection, names=MISSION_COLLECTION_PERMISSIONS[role])
+        _grant_global(attaches, Role.PRESS_ATTACHE)
         _reviewer_collection_permissions_sync(mission=mission)
         mission_provisioned.send(sender=Mission, mission=mission, report=report)
     return report
@@ -230,6 +236,10 @@ def role_grant(*, user, role: Role, mission: Mission | None = None, region: Regi
     else:
         if mission is None or mission.editors_group is None:
             raise ValueError("A mission role needs a provisioned mission.")
-        group = mission.editors_group if role == Role.MISSION_EDITOR else mission.heads_group
+        group = {
+            Role.MISSION_EDITOR: mission.editors_group,
+            Role.MISSION_HEAD: mission.heads_group,
+            Role.PRESS_ATTACHE: mission.press_attaches_group,
+        }[role]
     user.groups.add(group)
     return group

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from embassies.assets.storage import private_asset_storage
 from hub.models import Mission
 
 
@@ -37,9 +38,28 @@ class Journalist(models.Model):
     rejection_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # --- accounts --- (registration, verification, sign-in, the press office's decisions)
+    requested_missions = models.ManyToManyField(
+        Mission, blank=True, related_name="journalists_requesting",
+        help_text=_("Missions the journalist asks accreditation for; none: the whole network (HQ decides)."),
+    )
+    press_card = models.FileField(
+        _("press card"), upload_to="press-cards/", storage=private_asset_storage, blank=True,
+        help_text=_("JPEG, PNG or PDF; kept outside the public media files."),
+    )
+    press_card_content_type = models.CharField(max_length=40, blank=True, editable=False)
+    email_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    renewal_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    totp_secret = models.CharField(max_length=64, blank=True, editable=False)
+    totp_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["full_name"]
+        permissions = [("accredit_journalist", "Can accredit, reject and revoke journalists")]
 
     def __str__(self):
         return f"{self.full_name} ({self.outlet})"

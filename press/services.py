@@ -4,14 +4,26 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
+import pyotp
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Journalist, JournalistToken
+from . import tasks
+from .cards import EXTENSIONS
+from .models import AccreditationStatus, Journalist, JournalistToken
+from .selectors import VERIFICATION_SALT
 
 TOKEN_SCHEME = "ejt"
 # Recording every request would be a write per call; a minute is precise enough.
 LAST_USED_PRECISION = timedelta(minutes=1)
+DECISION_ACCREDITED, DECISION_REJECTED, DECISION_REVOKED = "accredited", "rejected", "revoked"
 
 
 def journalist_token_digest(token: str) -> str:
@@ -50,3 +62,188 @@ def journalist_token_record_use(*, record: JournalistToken) -> None:
     if record.last_used_at is None or now - record.last_used_at >= LAST_USED_PRECISION:
         JournalistToken.objects.filter(pk=record.pk).update(last_used_at=now)
         record.last_used_at = now
+
+
+# --- accounts ---
+
+
+def journalist_register(
+    *,
+    full_name: str,
+    outlet: str,
+    outlet_country: str,
+    email: str,
+    password: str,
+    press_card,
+    press_card_content_type: str,
+    role: str = "",
+    language_codes=(),
+    requested_missions=(),
+    phone: str = "",
+) -> Journalist:
+    """An unverified journalist with a plain user (no staff flag, no group), all or nothing; the verification
+    e-mail leaves after commit. A concurrent registration with the same e-mail is a ValidationError on `email`,
+    and a card file saved before the failure is removed."""
+    email = email.lower()
+    journalist = None
+    try:
+        with transaction.atomic():
+            if get_user_model().objects.filter(email__iexact=email).exists():
+                raise ValidationError({"email": [_("An account with this e-mail address already exists.")]}, code="duplicate")
+            user = get_user_model().objects.create_user(
+                username=email, email=email, password=password, first_name=full_name[:150]
+            )
+            journalist = Journalist(
+                user=user, full_name=full_name, outlet=outlet, outlet_country=outlet_country, role=role,
+                language_codes=list(language_codes), phone=phone, press_card_content_type=press_card_content_type,
+            )
+            press_card.seek(0)
+            journalist.press_card.save(f"{secrets.token_hex(16)}.{EXTENSIONS[press_card_content_type]}", press_card, save=False)
+            journalist.save()
+            journalist.requested_missions.set(requested_missions)
+            transaction.on_commit(partial(tasks.journalist_verification_send.enqueue, journalist_id=journalist.pk))
+    except IntegrityError:
+        if journalist is not None and journalist.press_card:
+            journalist.press_card.storage.delete(journalist.press_card.name)
+        raise ValidationError({"email": [_("An account with this e-mail address already exists.")]}, code="duplicate")
+    except BaseException:
+        if journalist is not None and journalist.press_card:
+            journalist.press_card.storage.delete(journalist.press_card.name)
+        raise
+    return journalist
+
+
+def journalist_verify(*, token: str) -> Journalist:
+    """Unverified → pending, and the press office hears of it after commit; a verified journalist stays as they
+    are. ValidationError (code `expired` or `invalid`) for a bad link."""
+    try:
+        data = signing.loads(token, salt=VERIFICATION_SALT, max_age=settings.HUB_PRESS_VERIFICATION_MAX_AGE_SECONDS)
+    except signing.SignatureExpired:
+        raise ValidationError(_("This verification link has expired; register again."), code="expired")
+    except signing.BadSignature:
+        raise ValidationError(_("This verification link is not valid."), code="invalid")
+    with transaction.atomic():
+        journalist = (
+            Journalist.objects.select_for_update().select_related("user").filter(pk=data.get("j")).first()
+        )
+        if journalist is None or journalist.user.email != data.get("e"):
+            raise ValidationError(_("This verification link is not valid."), code="invalid")
+        if journalist.status == AccreditationStatus.UNVERIFIED:
+            journalist.status = AccreditationStatus.PENDING
+            journalist.email_verified_at = timezone.now()
+            journalist.save(update_fields=["status", "email_verified_at", "updated_at"])
+            transaction.on_commit(partial(tasks.press_office_notify.enqueue, journalist_id=journalist.pk))
+    return journalist
+
+
+def _decided(journalist: Journalist, *, by, decision: str, fields: list[str]) -> Journalist:
+    journalist.decided_at = timezone.now()
+    journalist.decided_by = by
+    journalist.save(update_fields=[*fields, "decided_at", "decided_by", "updated_at"])
+    transaction.on_commit(partial(tasks.journalist_decision_send.enqueue, journalist_id=journalist.pk, decision=decision))
+    return journalist
+
+
+def journalist_accredit(*, journalist: Journalist, by, missions=()) -> Journalist:
+    """Accredit for `missions` (none: the whole network) until now + HUB_PRESS_ACCREDITATION_DAYS. Who may give
+    which scope is press.permissions' question, asked by the caller."""
+    if journalist.status == AccreditationStatus.UNVERIFIED:
+        raise ValidationError(_("The journalist has not verified their e-mail address yet."), code="unverified")
+    with transaction.atomic():
+        journalist.status = AccreditationStatus.ACCREDITED
+        journalist.accredited_until = timezone.now() + timedelta(days=settings.HUB_PRESS_ACCREDITATION_DAYS)
+        journalist.rejection_reason = ""
+        journalist.renewal_requested_at = None
+        journalist.missions.set(missions)
+        return _decided(
+            journalist, by=by, decision=DECISION_ACCREDITED,
+            fields=["status", "accredited_until", "rejection_reason", "renewal_requested_at"],
+        )
+
+
+def journalist_reject(*, journalist: Journalist, by, reason: str) -> Journalist:
+    """Reject with a reason the journalist reads; any accreditation they held ends."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Say why the journalist is rejected.")]}, code="required")
+    with transaction.atomic():
+        journalist.status = AccreditationStatus.REJECTED
+        journalist.rejection_reason = reason
+        journalist.accredited_until = None
+        journalist.renewal_requested_at = None
+        journalist.missions.clear()
+        return _decided(
+            journalist, by=by, decision=DECISION_REJECTED,
+            fields=["status", "rejection_reason", "accredited_until", "renewal_requested_at"],
+        )
+
+
+def journalist_revoke(*, journalist: Journalist, by) -> Journalist:
+    """End an accreditation now: the journalist is expired (they may ask to renew)."""
+    if journalist.status != AccreditationStatus.ACCREDITED:
+        raise ValidationError(_("Only an accredited journalist can be revoked."), code="not_accredited")
+    with transaction.atomic():
+        now = timezone.now()
+        if journalist.accredited_until is None or journalist.accredited_until > now:
+            journalist.accredited_until = now
+        return _decided(journalist, by=by, decision=DECISION_REVOKED, fields=["accredited_until"])
+
+
+def journalist_renewal_request(*, journalist: Journalist) -> Journalist:
+    """An accredited (or expired) journalist asks again: pending, keeping the old scope and expiry for the press
+    office to see; the press office hears of it after commit."""
+    if journalist.status != AccreditationStatus.ACCREDITED:
+        raise ValidationError(_("Only an accredited or expired journalist can ask to renew."), code="not_accredited")
+    with transaction.atomic():
+        journalist.status = AccreditationStatus.PENDING
+        journalist.renewal_requested_at = timezone.now()
+        journalist.save(update_fields=["status", "renewal_requested_at", "updated_at"])
+        transaction.on_commit(partial(tasks.press_office_notify.enqueue, journalist_id=journalist.pk))
+    return journalist
+
+
+def journalist_totp_begin(*, journalist: Journalist) -> str:
+    """A new, unconfirmed TOTP secret (an unconfirmed one is not asked for at sign-in); returns it."""
+    journalist.totp_secret = pyotp.random_base32()
+    journalist.totp_confirmed_at = None
+    journalist.save(update_fields=["totp_secret", "totp_confirmed_at", "updated_at"])
+    return journalist.totp_secret
+
+
+def journalist_totp_confirm(*, journalist: Journalist, code: str) -> Journalist:
+    """Turn the second factor on once the journalist proves their app shows the right code."""
+    if not journalist.totp_secret or not journalist_totp_matches(journalist=journalist, code=code):
+        raise ValidationError({"code": [_("That code is not the one your app shows now.")]}, code="bad_code")
+    journalist.totp_confirmed_at = timezone.now()
+    journalist.save(update_fields=["totp_confirmed_at", "updated_at"])
+    return journalist
+
+
+def journalist_totp_matches(*, journalist: Journalist, code: str) -> bool:
+    """The code is the current one (or the one before or after, for clocks a little off)."""
+    code = "".join((code or "").split())
+    return bool(journalist.totp_secret) and pyotp.TOTP(journalist.totp_secret).verify(code, valid_window=1)
+
+
+def journalist_delete(*, journalist: Journalist) -> None:
+    """Delete the account on the journalist's request: the user, the journalist, its tokens and the card file.
+    What other areas logged about them keeps only `journalist_pseudonym` (their tables use SET_NULL)."""
+    card_name = journalist.press_card.name if journalist.press_card else ""
+    storage = journalist.press_card.storage
+    with transaction.atomic():
+        journalist.tokens.all().delete()
+        journalist.user.delete()
+        if card_name:
+            transaction.on_commit(partial(storage.delete, card_name))
+
+
+def journalists_unverified_prune(*, older_than: timedelta) -> int:
+    """Delete registrations never verified within `older_than`; returns how many."""
+    stale = Journalist.objects.filter(
+        status=AccreditationStatus.UNVERIFIED, created_at__lt=timezone.now() - older_than
+    ).select_related("user")
+    count = 0
+    for journalist in stale:
+        journalist_delete(journalist=journalist)
+        count += 1
+    return count

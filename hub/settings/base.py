@@ -302,7 +302,12 @@ REST_FRAMEWORK = {
         "api.consumers.throttles.ApiKeyRateThrottle",
     ],
     # "api_key" is the fallback; each consumer's own rate is set in the admin.
-    "DEFAULT_THROTTLE_RATES": {"anonymous": os.environ.get("HUB_API_ANONYMOUS_RATE", "60/min"), "api_key": "1200/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": os.environ.get("HUB_API_ANONYMOUS_RATE", "60/min"),
+        "api_key": "1200/min",
+        # Journalists' registrations through /api/v1/press/journalists/, per address.
+        "press_register": os.environ.get("HUB_API_PRESS_REGISTER_RATE", "10/hour"),
+    },
     # Reverse proxies in front of the hub that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
     "NUM_PROXIES": int(os.environ.get("HUB_API_NUM_PROXIES", "0")),
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -366,6 +371,19 @@ CACHES = {
 HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600"))
 # Reference-site pages: what browsers and CDNs may keep, and how long rendered pages stay in the `site_pages`
 # cache (keyed by the content version, so a publish retires them at once; 0 turns keeping off).
+# Accounts (docs/press-centre.md#accounts-and-accreditation): how long an accreditation lasts, the e-mail
+# verification link lives, an unverified registration is kept, the press-card upload may weigh, and how many failed
+# sign-ins an account or an address may make within the lockout window before further attempts are refused (429).
+HUB_PRESS_ACCREDITATION_DAYS = int(os.environ.get("HUB_PRESS_ACCREDITATION_DAYS", "365"))
+HUB_PRESS_VERIFICATION_MAX_AGE_SECONDS = int(os.environ.get("HUB_PRESS_VERIFICATION_MAX_AGE_SECONDS", str(3 * 24 * 3600)))
+HUB_PRESS_UNVERIFIED_MAX_AGE_DAYS = int(os.environ.get("HUB_PRESS_UNVERIFIED_MAX_AGE_DAYS", "7"))
+HUB_PRESS_CARD_MAX_BYTES = int(os.environ.get("HUB_PRESS_CARD_MAX_BYTES", str(5 * 1024 * 1024)))
+HUB_PRESS_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("HUB_PRESS_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+HUB_PRESS_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("HUB_PRESS_LOGIN_FAILURES_PER_ADDRESS", "20"))
+HUB_PRESS_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("HUB_PRESS_LOGIN_LOCKOUT_SECONDS", "900"))
+HUB_PRESS_JOURNALIST_PASSWORD_MIN_LENGTH = 12
+# Where journalists' e-mails point (the reference site serving /<lang>/press/).
+HUB_PRESS_SITE_BASE_URL = os.environ.get("HUB_PRESS_SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
 HUB_SITE_MAX_AGE_SECONDS = int(os.environ.get("HUB_SITE_MAX_AGE_SECONDS", "60"))
 HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS", "300"))
 HUB_SITE_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_SITE_PAGE_CACHE_SECONDS", "600"))

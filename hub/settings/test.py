@@ -17,6 +17,7 @@ MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/embassy-hub-test-media" + (
 HUB_KEPT_ANSWERS_REWARM = "inline"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+HUB_PRESS_SITE_BASE_URL = WAGTAILADMIN_BASE_URL
 
 # The suite runs on database search whatever the environment says; tests/search point the hub at the live
 # engine themselves (HUB_SEARCH_TEST_URL), each run under its own index prefix.

@@ -101,6 +101,8 @@ def _build_and_render() -> RenderedSite:
         "search": "/en/hanoi/search/?q=scholarship",
         "topic-list": "/en/hanoi/topics/education/",
         "arabic-article": arabic.url,
+        "press-register": "/en/press/register/",
+        "press-sign-in": "/en/press/login/",
     }
     client = Client()
     responses = {}
@@ -207,7 +209,10 @@ def test_axe_reports_the_violations_of_a_page_that_has_them(open_page):
     assert {"image-alt", "button-name", "color-contrast"} <= found
 
 
-PAGE_TYPES = ["home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article"]
+PAGE_TYPES = [
+    "home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article",
+    "press-register", "press-sign-in",
+]
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

@@ -1,0 +1,80 @@
+"""E-mails of the press centre: the verification link, "a journalist waits" to the press office, decisions.
+
+Called from tasks (press/tasks.py); each renders templates/press/emails/ and returns how many it sent."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from hub.roles import HQ_PRESS_OFFICE_GROUP
+
+from .models import AccreditationStatus, Journalist
+from .selectors import journalist_verification_token
+
+
+def _site_url(name: str, language: str = "en", **kwargs) -> str:
+    with translation.override(language):
+        path = reverse(name, kwargs=kwargs)
+    return settings.HUB_PRESS_SITE_BASE_URL.rstrip("/") + path
+
+
+def _admin_url(name: str, *args) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+
+
+def _send(recipients, template: str, context: dict) -> int:
+    subject = " ".join(render_to_string(f"press/emails/{template}_subject.txt", context).split())
+    body = render_to_string(f"press/emails/{template}.txt", context)
+    messages = [
+        EmailMessage(subject=subject, body=body, to=[address], from_email=settings.DEFAULT_FROM_EMAIL)
+        for address in sorted(set(recipients)) if address
+    ]
+    return (get_connection().send_messages(messages) or 0) if messages else 0
+
+
+def _journalist(journalist_id: int) -> Journalist | None:
+    return Journalist.objects.select_related("user").filter(pk=journalist_id, user__is_active=True).first()
+
+
+def verification_send(*, journalist_id: int) -> int:
+    journalist = _journalist(journalist_id)
+    if journalist is None or journalist.status != AccreditationStatus.UNVERIFIED:
+        return 0
+    language = (journalist.language_codes or ["en"])[0]
+    link = _site_url("press_verify", language, token=journalist_verification_token(journalist=journalist))
+    context = {"journalist": journalist, "link": link, "hours": settings.HUB_PRESS_VERIFICATION_MAX_AGE_SECONDS // 3600}
+    return _send([journalist.user.email], "verification", context)
+
+
+def pending_send(*, journalist_id: int) -> int:
+    journalist = _journalist(journalist_id)
+    if journalist is None or journalist.status != AccreditationStatus.PENDING:
+        return 0
+    missions = journalist.requested_missions.all()
+    staff = get_user_model().objects.filter(
+        Q(groups__name=HQ_PRESS_OFFICE_GROUP) | Q(groups__press_attache_mission__in=missions), is_active=True
+    ).distinct()
+    context = {
+        "journalist": journalist,
+        "missions": list(missions),
+        "renewal": journalist.renewal_requested_at is not None,
+        "review_url": _admin_url("press_journalist", journalist.pk),
+    }
+    return _send(staff.values_list("email", flat=True), "pending", context)
+
+
+def decision_send(*, journalist_id: int, decision: str) -> int:
+    journalist = _journalist(journalist_id)
+    if journalist is None:
+        return 0
+    context = {
+        "journalist": journalist,
+        "decision": decision,
+        "missions": list(journalist.missions.all()),
+        "status_url": _site_url("press_status", (journalist.language_codes or ["en"])[0]),
+    }
+    return _send([journalist.user.email], "decision", context)

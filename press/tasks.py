@@ -1,0 +1,23 @@
+"""Background work of the press centre (django-tasks): its e-mails, so no request waits on a mail server."""
+
+from django_tasks import task
+
+from . import notifications
+
+
+@task()
+def journalist_verification_send(*, journalist_id: int) -> int:
+    """The link that verifies a new registration's e-mail address."""
+    return notifications.verification_send(journalist_id=journalist_id)
+
+
+@task()
+def press_office_notify(*, journalist_id: int) -> int:
+    """Tell the press office (and the press attachés of the missions asked for) that a journalist waits."""
+    return notifications.pending_send(journalist_id=journalist_id)
+
+
+@task()
+def journalist_decision_send(*, journalist_id: int, decision: str) -> int:
+    """Tell the journalist what the press office decided."""
+    return notifications.decision_send(journalist_id=journalist_id, decision=decision)

@@ -1,0 +1,77 @@
+"""Fixtures of the press centre's tests, named by area (accounts_…, embargo_…, briefings_…)."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+from PIL import Image
+
+from hub import factories as hub_factories
+from hub.roles import HQ_PRESS_OFFICE_GROUP, Role
+from press import factories
+from press.models import AccreditationStatus
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def accounts_png_bytes(size=(40, 25)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def accounts_private_files(settings, tmp_path):
+    """Press cards go to a directory of the test's own, so a test can see what is left behind."""
+    settings.HUB_PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    return tmp_path / "private"
+
+
+@pytest.fixture
+def accounts_people(db, hanoi, paris, staff):
+    """Users by role, and journalists in every state; Hanoi's press attaché and Paris's each see their own."""
+    office = hub_factories.staff_user("press_officer", Role.HQ_PRESS_OFFICER)
+    people = {
+        "hq_press_office": office,
+        "hanoi_attache": hub_factories.staff_user("hanoi_attache", Role.PRESS_ATTACHE, mission=hanoi),
+        "paris_attache": hub_factories.staff_user("paris_attache", Role.PRESS_ATTACHE, mission=paris),
+        "mission_editor": staff["hanoi_editor"],
+    }
+    assert Group.objects.get(name=HQ_PRESS_OFFICE_GROUP).user_set.filter(pk=office.pk).exists()
+    states = {
+        "unverified": {"status": AccreditationStatus.UNVERIFIED},
+        "pending": {"status": AccreditationStatus.PENDING},
+        "accredited": {"status": AccreditationStatus.ACCREDITED, "missions": [hanoi]},
+        "expired": {
+            "status": AccreditationStatus.ACCREDITED, "missions": [hanoi],
+            "accredited_until": timezone.now() - timedelta(days=1),
+        },
+        "rejected": {"status": AccreditationStatus.REJECTED, "rejection_reason": "No outlet found."},
+    }
+    for state, fields in states.items():
+        journalist = factories.journalist(f"j_{state}", **fields)
+        journalist.requested_missions.set([hanoi])
+        people[state] = journalist.user
+    return people
+
+
+
+@pytest.fixture
+def accounts_client(django_capture_on_commit_callbacks):
+    """Django's test client whose every request runs what it left for after commit (the press centre's e-mail
+    tasks), as it would once the request's transaction commits outside a test."""
+
+    class CommittingClient(Client):
+        def request(self, **request):
+            with django_capture_on_commit_callbacks(execute=True):
+                return super().request(**request)
+
+    return CommittingClient()
