@@ -371,6 +371,17 @@ CACHES = {
 HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600"))
 # Reference-site pages: what browsers and CDNs may keep, and how long rendered pages stay in the `site_pages`
 # cache (keyed by the content version, so a publish retires them at once; 0 turns keeping off).
+HUB_SITE_MAX_AGE_SECONDS = int(os.environ.get("HUB_SITE_MAX_AGE_SECONDS", "60"))
+HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS", "300"))
+HUB_SITE_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_SITE_PAGE_CACHE_SECONDS", "600"))
+# After a publish, each process renders its most requested public answers and pages again for the new content
+# version (hub/kept_answers.py), in a background thread; readers missing the same answer meanwhile wait up to
+# HUB_KEPT_ANSWERS_WAIT_SECONDS for the one render instead of rendering it again. 0 URLs turns re-rendering off.
+HUB_KEPT_ANSWERS_REWARM_TOP = int(os.environ.get("HUB_KEPT_ANSWERS_REWARM_TOP", "20"))
+HUB_KEPT_ANSWERS_REWARM = "background"
+HUB_KEPT_ANSWERS_WAIT_SECONDS = float(os.environ.get("HUB_KEPT_ANSWERS_WAIT_SECONDS", "2"))
+# The press centre (press/, docs/press-centre.md): journalists sign in here, never in the Wagtail admin.
+HUB_PRESS_LOGIN_URL = "/en/press/login/"
 # Accounts (docs/press-centre.md#accounts-and-accreditation): how long an accreditation lasts, the e-mail
 # verification link lives, an unverified registration is kept, the press-card upload may weigh, and how many failed
 # sign-ins an account or an address may make within the lockout window before further attempts are refused (429).
@@ -384,17 +395,6 @@ HUB_PRESS_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("HUB_PRESS_LOGIN_LOCKOUT_SE
 HUB_PRESS_JOURNALIST_PASSWORD_MIN_LENGTH = 12
 # Where journalists' e-mails point (the reference site serving /<lang>/press/).
 HUB_PRESS_SITE_BASE_URL = os.environ.get("HUB_PRESS_SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
-HUB_SITE_MAX_AGE_SECONDS = int(os.environ.get("HUB_SITE_MAX_AGE_SECONDS", "60"))
-HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("HUB_SITE_STALE_WHILE_REVALIDATE_SECONDS", "300"))
-HUB_SITE_PAGE_CACHE_SECONDS = int(os.environ.get("HUB_SITE_PAGE_CACHE_SECONDS", "600"))
-# After a publish, each process renders its most requested public answers and pages again for the new content
-# version (hub/kept_answers.py), in a background thread; readers missing the same answer meanwhile wait up to
-# HUB_KEPT_ANSWERS_WAIT_SECONDS for the one render instead of rendering it again. 0 URLs turns re-rendering off.
-HUB_KEPT_ANSWERS_REWARM_TOP = int(os.environ.get("HUB_KEPT_ANSWERS_REWARM_TOP", "20"))
-HUB_KEPT_ANSWERS_REWARM = "background"
-HUB_KEPT_ANSWERS_WAIT_SECONDS = float(os.environ.get("HUB_KEPT_ANSWERS_WAIT_SECONDS", "2"))
-# The press centre (press/, docs/press-centre.md): journalists sign in here, never in the Wagtail admin.
-HUB_PRESS_LOGIN_URL = "/en/press/login/"
 
 # Background work (django-tasks database backend: no extra service).
 # The embedded default runs tasks in-process right after commit. Production queues them in the
