@@ -72,11 +72,19 @@ def briefings_public(*, missions=None, language_code: str | None = None, when: s
         queryset = queryset.filter(mission__in=missions)
     if language_code:
         queryset = queryset.filter(locale__language_code=language_code)
-    if when == "upcoming":
-        return queryset.filter(Q(last_ends_at__gt=at) | Q(last_ends_at__isnull=True)).order_by("starts_at", "pk")
-    if when == "past":
-        return queryset.filter(last_ends_at__lte=at).order_by("-starts_at", "-pk")
-    return queryset.order_by("-starts_at", "-pk")
+    if when:
+        queryset = queryset.filter(briefing_timing(when=when, at=at))
+    return queryset.order_by(*BRIEFING_ORDER[when or "all"])
+
+
+# Upcoming briefings soonest first; past ones (and all together) latest first.
+BRIEFING_ORDER = {"upcoming": ("starts_at", "pk"), "past": ("-starts_at", "-pk"), "all": ("-starts_at", "-pk")}
+
+
+def briefing_timing(*, when: str, at) -> Q:
+    """Briefings with an occurrence still to end at `at` ("upcoming"), or all of whose occurrences ended ("past")."""
+    upcoming = Q(last_ends_at__gt=at) | Q(last_ends_at__isnull=True)
+    return upcoming if when == "upcoming" else ~upcoming
 
 
 def briefing_public(*, briefing_id: int, at=None) -> BriefingPage | None:
