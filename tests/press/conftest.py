@@ -9,6 +9,10 @@ from hub import factories as hub_factories
 from hub.roles import Role
 from press import factories
 from press.models import AccreditationStatus
+from tests.search.conftest import backend, engine_url
+
+# The search tests' fixtures, for the briefings' search tests: each test on the database and on the engine.
+__all__ = ["backend", "engine_url"]
 
 # Paris's press conference: Thursday 14 January 2027, 11:00-12:00 in Paris (10:00-11:00 UTC), hybrid.
 BRIEFINGS_STARTS = dt.datetime(2027, 1, 14, 10, 0, tzinfo=dt.UTC)
