@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from embassies.blocks import SanitisedRichTextBlock
 from embassies.models import MissionContentPage
+from embassies.models.pages import mission_id_for_path
 from embassies.presentation.formats import page_zone
 from hub.models import Mission
 
@@ -236,6 +237,8 @@ class BriefingPage(MissionContentPage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        if self.path:  # the mission first: its time zone places the last occurrence
+            self.mission_id = mission_id_for_path(self.path)
         self.last_ends_at = briefing_last_end(self)
         return super().save(*args, **kwargs)
 

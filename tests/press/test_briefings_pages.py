@@ -15,6 +15,7 @@ from press import factories
 from press.briefing_rules import live_stream_embed_url, live_stream_provider
 from press.models import BriefingPage
 from press.presentation import rrule_text
+from tests.frontend_templates.conftest import tokyo_mission
 
 # A Thursday, 10:00 in London (winter, UTC+0).
 THURSDAY = dt.datetime(2027, 1, 7, 10, 0, tzinfo=dt.UTC)
@@ -171,3 +172,15 @@ def test_site_shows_the_briefing_in_the_missions_time_zone_with_a_consented_embe
 def test_draft_briefing_is_not_on_the_site(hq_section):
     page = factories.briefing(hq_section, live=False)
     assert Client().get(Page.objects.get(pk=page.pk).specific.url or "/en/hq/press-briefings/regular-press-briefing/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_draft_repeating_until_a_day_ends_that_day_in_the_missions_zone(db):
+    tokyo = tokyo_mission()
+    page = factories.briefing(
+        factories.briefings_section(tokyo, "ja"), starts_at=dt.datetime(2027, 1, 7, 16, 0, tzinfo=dt.UTC), live=False,
+        recurrence_frequency="WEEKLY", recurrence_until=dt.date(2027, 1, 21),
+    )
+    # Fridays 01:00 in Tokyo: the 22nd is past the 21st there (not in UTC), so the 15th is the last, and that is
+    # known on the first save of a never-published draft.
+    assert BriefingPage.objects.get(pk=page.pk).last_ends_at == dt.datetime(2027, 1, 14, 17, 0, tzinfo=dt.UTC)
