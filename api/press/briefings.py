@@ -27,7 +27,7 @@ from press.selectors import BRIEFING_ORDER, briefing_timing, briefings_public
 
 from ..caching import MAX_AGE_SECONDS
 from ..pages.filters import mission_for_filter
-from ..pages.serializers import AlternateSchemaSerializer, BodyBlockField
+from ..pages.serializers import AlternateSchemaSerializer, BodyBlockField, PageCommonSerializer
 from ..pagination import HubCursorPagination
 from ..parameters import StrictQueryParameters
 from .authentication import JournalistTokenAuthentication
@@ -99,21 +99,10 @@ class RecurrenceSerializer(serializers.Serializer):
     count = serializers.IntegerField(allow_null=True)
 
 
-class BriefingSummarySerializer(serializers.Serializer):
+class BriefingSummarySerializer(PageCommonSerializer):
     """A public briefing: when (in the mission's time zone), how, who."""
 
-    id = serializers.IntegerField()
     type = serializers.CharField(help_text="Always `briefing`.")
-    title = serializers.CharField()
-    slug = serializers.CharField()
-    locale = serializers.CharField()
-    mission = serializers.CharField(allow_null=True)
-    path = serializers.CharField()
-    url = serializers.URLField(allow_null=True)
-    detail_url = serializers.URLField()
-    summary = serializers.CharField()
-    first_published_at = serializers.DateTimeField(allow_null=True)
-    last_published_at = serializers.DateTimeField(allow_null=True)
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     timezone = serializers.CharField()
