@@ -10,6 +10,7 @@ from .index import ApiIndexView
 from .missions.views import MissionViewSet
 from .pages import views as pages
 from .press import accounts as press_accounts
+from .press import briefings as press_briefings
 from .preview.views import PreviewView
 from .search import views as search
 from .webhooks.views import WebhookViewSet
@@ -51,6 +52,9 @@ v1 = [
     # The press centre (docs/press-centre.md): journalists' self-service, personal, never cached.
     path("press/journalists/", press_accounts.JournalistRegisterView.as_view(), name="press-journalist-register"),
     path("press/journalists/me/", press_accounts.JournalistMeView.as_view(), name="press-journalist-me"),
+    path("press/briefings/", press_briefings.BriefingListView.as_view(), name="press-briefing-list"),
+    path("press/briefings/calendar.ics", press_briefings.BriefingCalendarView.as_view(), name="press-briefing-calendar"),
+    path("press/briefings/<int:pk>/", press_briefings.BriefingDetailView.as_view(), name="press-briefing-detail"),
     # Consumers with a key (never cached): draft previews and webhook registration.
     path("preview/<str:token>/", PreviewView.as_view(), name="preview-detail"),
     path("webhooks/", WebhookViewSet.as_view({"get": "list", "post": "create"}), name="webhook-list"),

@@ -27,6 +27,8 @@ from embassies.presentation.assets import image_json
 from embassies.presentation.body import page_body
 from embassies.presentation.pages import page_alternates
 from embassies.selectors import mission_home_for_page
+from press.models import BriefingPage
+from press.presentation import briefing_site_context
 
 from . import selectors
 
@@ -187,6 +189,8 @@ def _listings(page: Page, *, request) -> dict:
         }
     if isinstance(page, NetworkRootPage):
         return {"homes": selectors.network_homes_public(root=page)}
+    if isinstance(page, BriefingPage):
+        return briefing_site_context(page, request=request)
     if isinstance(page, ConsularNoticePage):
         return {"in_force": page.is_in_force(), "not_yet_in_force": page.valid_from > timezone.now()}
     return {}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import press_accounts, views
+from . import press_accounts, press_briefings, views
 
 # The press area (docs/press-centre.md), before the mission routes so "press" is never taken for a mission slug.
 press_accounts_urls = [
@@ -28,6 +28,12 @@ press_accounts_urls = [
 
 urlpatterns = [
     *press_accounts_urls,
+    path("press/briefings/<int:briefing_id>/", press_briefings.press_briefing, name="press_briefing"),
+    path(
+        "press/briefings/<slug:mission_slug>.ics",
+        press_briefings.press_briefings_calendar,
+        name="press_briefings_calendar",
+    ),
     path("<slug:mission_slug>/search/", views.mission_search, name="mission_search"),
     path("<slug:mission_slug>/topics/<str:topic_slug>/", views.mission_topic, name="mission_topic"),
     path("<slug:mission_slug>/sitemap.xml", views.mission_sitemap, name="mission_sitemap"),

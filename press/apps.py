@@ -8,3 +8,16 @@ class PressConfig(AppConfig):
     label = "press"
     verbose_name = "Press centre"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from search import signal_handlers as search_handlers
+        from search.documents import page_type_register
+
+        from .models import BriefingPage
+        from .search_documents import FIELDS, briefing_passages, briefing_texts
+
+        # --- briefings ---
+        page_type_register(BriefingPage, name="briefing", fields=FIELDS, texts=briefing_texts, passages=briefing_passages)
+        post_save.connect(search_handlers.page_saved, sender=BriefingPage, dispatch_uid="hub_search_page_saved_BriefingPage")

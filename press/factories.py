@@ -1,11 +1,14 @@
-"""Journalists for tests, in each state of accreditation."""
+"""Journalists for tests, in each state of accreditation, and briefings."""
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import AccreditationStatus, Journalist
+from embassies import factories as content
+from embassies.models import SectionIndexPage
+
+from .models import AccreditationStatus, BriefingPage, Journalist
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -38,3 +41,23 @@ def journalist(
     if missions:
         created.missions.set(missions)
     return created
+
+
+def briefings_section(mission, language_code: str | None = None):
+    """The mission's "press-briefings" section (HQ has one from provisioning; another mission gets one added)."""
+    language_code = language_code or mission.default_language_code
+    try:
+        return content.section(mission, "press-briefings", language_code)
+    except SectionIndexPage.DoesNotExist:
+        home = mission.home_pages.get(locale__language_code=language_code)
+        return content.added(home, SectionIndexPage(title="Press briefings", slug="press-briefings"))
+
+
+def briefing(parent, *, title: str = "Regular press briefing", starts_at=None, live: bool = True, **fields) -> BriefingPage:
+    """A briefing under `parent` (a press-briefings section), an hour long, in person by default."""
+    starts_at = starts_at or timezone.now() + timedelta(days=3)
+    fields = {
+        "summary": "The spokesperson's regular briefing.", "venue": "Press room, Ministry", "spokesperson": "Ana Silva",
+        "ends_at": starts_at + timedelta(hours=1), **fields,
+    }
+    return content.added(parent, BriefingPage(title=title, starts_at=starts_at, **fields), live=live)

@@ -4,13 +4,33 @@ A journalist is a Django user with no staff flag and no admin permission: the pr
 Their accreditation says which missions' embargoed material they may read (none listed: the whole network).
 """
 
+import datetime
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from embassies.assets.storage import private_asset_storage
+from embassies.blocks import SanitisedRichTextBlock
+from embassies.models import MissionContentPage
+from embassies.models.pages import mission_id_for_path
+from embassies.presentation.formats import page_zone
 from hub.models import Mission
+
+from .briefing_rules import BRIEFINGS_SECTION_SLUG, briefing_errors, briefing_last_end, briefing_occurrences
+from .page_forms import WEEKDAY_CHOICES, BriefingPageForm
 
 
 class AccreditationStatus(models.TextChoices):
@@ -93,3 +113,232 @@ class JournalistToken(models.Model):
 
     def __str__(self):
         return f"{self.journalist} · {self.name} (ejt_{self.prefix}…)"
+
+
+# --- briefings ---
+
+
+class BriefingFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class RecurrenceFrequency(models.TextChoices):
+    """The iCalendar FREQ values a briefing may repeat at (RFC 5545 §3.3.10); blank: a single briefing."""
+
+    NONE = "", _("Does not repeat")
+    DAILY = "DAILY", _("Daily")
+    WEEKLY = "WEEKLY", _("Weekly")
+    MONTHLY = "MONTHLY", _("Monthly")
+
+
+LANGUAGE_CHOICES = settings.ALL_CONTENT_LANGUAGES
+
+
+class TranscriptExchangeBlock(blocks.StructBlock):
+    """One exchange of a briefing's transcript: a journalist's question and the spokesperson's answer."""
+
+    question = blocks.TextBlock(max_length=4000)
+    journalist = blocks.CharBlock(required=False, max_length=150)
+    outlet = blocks.CharBlock(required=False, max_length=150)
+    answer = SanitisedRichTextBlock(features=["bold", "italic", "ol", "ul", "link"])
+    spokesperson = blocks.CharBlock(required=False, max_length=150)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Question and answer")
+
+
+class TranscriptBlock(blocks.StreamBlock):
+    exchange = TranscriptExchangeBlock()
+    statement = SanitisedRichTextBlock(
+        features=["bold", "italic", "ol", "ul", "link"], label=_("Opening statement"), icon="pilcrow"
+    )
+
+
+class BriefingPage(MissionContentPage):
+    """A press briefing (HQ spokesperson's regular briefing or a mission's press conference), in a mission's
+    "press-briefings" section: when and how it happens, the stream, and afterwards its transcript and recording.
+
+    Times are stored aware and shown in the mission's time zone; a repeating briefing stores its rule as the parts of
+    an iCalendar RRULE, so the feed, the site and the API read the same occurrences."""
+
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    recurrence_frequency = models.CharField(
+        _("repeats"), max_length=8, choices=RecurrenceFrequency.choices, default=RecurrenceFrequency.NONE, blank=True
+    )
+    recurrence_interval = models.PositiveSmallIntegerField(
+        _("every"), default=1, help_text=_("1: every week (or day, month); 2: every other one.")
+    )
+    recurrence_weekdays = models.JSONField(_("on"), default=list, blank=True, help_text=_("Weekly briefings only."))
+    recurrence_until = models.DateField(_("until"), null=True, blank=True)
+    recurrence_count = models.PositiveSmallIntegerField(_("times"), null=True, blank=True)
+    # When the last occurrence ends (None: repeats without end); "upcoming" and "past" are read from it.
+    last_ends_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    briefing_format = models.CharField(
+        _("format"), max_length=12, choices=BriefingFormat.choices, default=BriefingFormat.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    live_stream_url = models.URLField(
+        _("live-stream link"), blank=True, help_text=_("A YouTube or Facebook live link; embedded on the site.")
+    )
+    language_code = models.CharField(_("language spoken"), max_length=10, choices=LANGUAGE_CHOICES, default="en")
+    interpretation_languages = models.JSONField(_("interpretation into"), default=list, blank=True)
+    spokesperson = models.CharField(_("spokesperson"), max_length=150)
+    transcript = StreamField(TranscriptBlock(), blank=True)
+    recording_url = models.URLField(_("recording link"), blank=True)
+    recording_document = models.ForeignKey(
+        "embassies.HubDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("recording file"),
+    )
+    captions = models.ForeignKey(
+        "embassies.HubDocument", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("captions (WebVTT)"),
+    )
+    tags = ClusterTaggableManager(through="press.BriefingPageTag", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldRowPanel([FieldPanel("recurrence_frequency"), FieldPanel("recurrence_interval")]),
+                FieldPanel("recurrence_weekdays"),
+                FieldRowPanel([FieldPanel("recurrence_until"), FieldPanel("recurrence_count")]),
+            ],
+            heading=_("When (in the mission's time zone)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("briefing_format"),
+                FieldPanel("venue"),
+                FieldPanel("live_stream_url"),
+                FieldRowPanel([FieldPanel("language_code"), FieldPanel("interpretation_languages")]),
+                FieldPanel("spokesperson"),
+            ],
+            heading=_("How"),
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("transcript"), FieldPanel("recording_url"), FieldPanel("recording_document"), FieldPanel("captions")],
+            heading=_("Afterwards: transcript and recording"),
+        ),
+    ]
+    search_fields = MissionContentPage.search_fields + [
+        index.SearchField("transcript"),
+        index.FilterField("starts_at"),
+        index.FilterField("last_ends_at"),
+    ]
+    parent_page_types = ["embassies.SectionIndexPage"]
+    subpage_types = []
+    override_translatable_fields = [
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("live_stream_url"),
+        SynchronizedField("recording_url"),
+    ]
+    base_form_class = BriefingPageForm
+
+    class Meta:
+        verbose_name = _("press briefing")
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Only in a "press-briefings" section (HQ's, or one a mission adds)."""
+        return super().can_create_at(parent) and parent.slug == BRIEFINGS_SECTION_SLUG
+
+    def clean(self):
+        super().clean()
+        errors = briefing_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.path:  # the mission first: its time zone places the last occurrence
+            self.mission_id = mission_id_for_path(self.path)
+        self.last_ends_at = briefing_last_end(self)
+        return super().save(*args, **kwargs)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The mission's time zone, where the briefing is held and read."""
+        return page_zone(self)
+
+    def rrule(self) -> dict | None:
+        """The recurrence as iCalendar RRULE parts (None for a single briefing); UNTIL is the end of that day
+        in the mission's zone, in UTC as RFC 5545 requires alongside a DTSTART with a time zone."""
+        if not self.recurrence_frequency:
+            return None
+        rule = {"FREQ": self.recurrence_frequency, "INTERVAL": self.recurrence_interval or 1}
+        if self.recurrence_frequency == RecurrenceFrequency.WEEKLY and self.recurrence_weekdays:
+            rule["BYDAY"] = [day for day, _label in WEEKDAY_CHOICES if day in self.recurrence_weekdays]
+        if self.recurrence_count:
+            rule["COUNT"] = self.recurrence_count
+        elif self.recurrence_until:
+            local_end = datetime.datetime.combine(self.recurrence_until, datetime.time(23, 59, 59), tzinfo=self.zone)
+            rule["UNTIL"] = local_end.astimezone(datetime.UTC)
+        return rule
+
+    def occurrences(self, *, after=None, limit: int = 50) -> list[tuple[datetime.datetime, datetime.datetime]]:
+        """(start, end) of up to `limit` occurrences ending after `after` (all from the first by default)."""
+        return briefing_occurrences(self, after=after, limit=limit)
+
+    def next_occurrence(self, *, at=None):
+        """The (start, end) of the occurrence in progress or next after `at` (now by default), or None."""
+        found = self.occurrences(after=at or timezone.now(), limit=1)
+        return found[0] if found else None
+
+
+class BriefingPageTag(TaggedItemBase):
+    content_object = ParentalKey("press.BriefingPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BriefingAttendance(models.Model):
+    """An accredited journalist's registration to attend a briefing, in the room or online."""
+
+    briefing = models.ForeignKey(BriefingPage, on_delete=models.CASCADE, related_name="attendances")
+    journalist = models.ForeignKey(Journalist, on_delete=models.CASCADE, related_name="briefing_attendances")
+    in_person = models.BooleanField(_("in the room"), default=False)
+    registered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["registered_at"]
+        constraints = [models.UniqueConstraint(fields=["briefing", "journalist"], name="press_attendance_once")]
+
+    def __str__(self):
+        return f"{self.journalist} at {self.briefing_id}"
+
+
+class QuestionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    CLAIMED = "claimed", _("Claimed")
+    ANSWERED = "answered", _("Answered")
+    MERGED = "merged", _("Merged into another")
+
+
+class BriefingQuestion(models.Model):
+    """A journalist's question for a briefing, asked in advance or live. Only the press office sees it, in its
+    queue; what the public reads is the transcript the press office publishes from the answered ones."""
+
+    briefing = models.ForeignKey(BriefingPage, on_delete=models.CASCADE, related_name="questions")
+    journalist = models.ForeignKey(Journalist, on_delete=models.CASCADE, related_name="briefing_questions")
+    text = models.TextField(_("question"), max_length=2000)
+    asked_live = models.BooleanField(default=False, help_text=_("Asked while the briefing was under way."))
+    status = models.CharField(max_length=12, choices=QuestionStatus.choices, default=QuestionStatus.SUBMITTED)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates")
+    answer = models.TextField(_("answer given"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    in_transcript_at = models.DateTimeField(null=True, blank=True, help_text=_("When it went into a transcript draft."))
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.journalist.outlet}: {self.text[:60]}"

@@ -6,9 +6,21 @@ import hmac
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import AccreditationStatus, Journalist, JournalistToken
+from embassies.selectors import pages_public
+from hub.models import Mission
+from hub.roles import HQ_PRESS_OFFICE_GROUP
+
+from .models import (
+    AccreditationStatus,
+    BriefingAttendance,
+    BriefingPage,
+    BriefingQuestion,
+    Journalist,
+    JournalistToken,
+)
 
 
 def journalist_for(user) -> Journalist | None:
@@ -117,3 +129,66 @@ def journalist_data_export(journalist: Journalist) -> dict:
             for token in journalist.tokens.all()
         ],
     }
+# --- briefings ---
+
+
+def briefings_public(*, missions=None, language_code: str | None = None, when: str | None = None, at=None):
+    """Public briefings (`pages_public`, the one rule), optionally of some missions (ids), in one language, and
+    "upcoming" (an occurrence still to end) or "past"; soonest first for upcoming, latest first otherwise."""
+    at = at or timezone.now()
+    queryset = pages_public(queryset=BriefingPage.objects.all(), at=at).select_related("mission", "locale")
+    if missions is not None:
+        queryset = queryset.filter(mission__in=missions)
+    if language_code:
+        queryset = queryset.filter(locale__language_code=language_code)
+    if when:
+        queryset = queryset.filter(briefing_timing(when=when, at=at))
+    return queryset.order_by(*BRIEFING_ORDER[when or "all"])
+
+
+# Upcoming briefings soonest first; past ones (and all together) latest first.
+BRIEFING_ORDER = {"upcoming": ("starts_at", "pk"), "past": ("-starts_at", "-pk"), "all": ("-starts_at", "-pk")}
+
+
+def briefing_timing(*, when: str, at) -> Q:
+    """Briefings with an occurrence still to end at `at` ("upcoming"), or all of whose occurrences ended ("past")."""
+    upcoming = Q(last_ends_at__gt=at) | Q(last_ends_at__isnull=True)
+    return upcoming if when == "upcoming" else ~upcoming
+
+
+def briefing_public(*, briefing_id: int, at=None) -> BriefingPage | None:
+    return briefings_public(at=at).filter(pk=briefing_id).first()
+
+
+def briefings_manageable_by(*, user):
+    """Briefings (every state) whose question queue `user` runs: the HQ press office every briefing, a mission's
+    own staff (editors and heads) the mission's. Journalists none: they are in no staff group."""
+    if not user.is_authenticated or not user.is_active:
+        return BriefingPage.objects.none()
+    if user.is_superuser or user.groups.filter(name=HQ_PRESS_OFFICE_GROUP).exists():
+        return BriefingPage.objects.all()
+    own = Mission.objects.filter(Q(editors_group__user=user) | Q(heads_group__user=user))
+    return BriefingPage.objects.filter(mission__in=own)
+
+
+def briefing_manageable_by(*, user, briefing: BriefingPage) -> bool:
+    return briefings_manageable_by(user=user).filter(pk=briefing.pk).exists()
+
+
+def briefing_questions_queue(*, user, briefing_id: int | None = None):
+    """The question queue of the briefings `user` manages: open questions first, each with its journalist."""
+    queryset = BriefingQuestion.objects.filter(briefing__in=briefings_manageable_by(user=user)).select_related(
+        "journalist", "briefing", "claimed_by", "merged_into"
+    )
+    if briefing_id is not None:
+        queryset = queryset.filter(briefing_id=briefing_id)
+    return queryset.order_by("briefing_id", "status", "submitted_at", "pk")
+
+
+def briefing_questions_of(*, journalist: Journalist, briefing: BriefingPage):
+    """A journalist's own questions for a briefing (the only questions a journalist ever sees)."""
+    return BriefingQuestion.objects.filter(journalist=journalist, briefing=briefing).order_by("submitted_at", "pk")
+
+
+def briefing_attendance_of(*, journalist: Journalist, briefing: BriefingPage) -> BriefingAttendance | None:
+    return BriefingAttendance.objects.filter(journalist=journalist, briefing=briefing).first()

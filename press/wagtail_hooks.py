@@ -1,11 +1,15 @@
+"""The press centre in the Wagtail admin."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_accounts, permissions
+from .admin_briefings import QUEUE_URL_NAME, QuestionQueueMenuItem, QuestionQueueView
 
 
+# --- accounts ---
 @hooks.register("register_admin_urls")
 def register_press_accounts_urls():
     return [
@@ -23,3 +27,15 @@ class JournalistsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_journalists_menu_item():
     return JournalistsMenuItem(_("Journalists"), reverse("press_journalists"), icon_name="user", order=170)
+
+
+
+# --- briefings ---
+@hooks.register("register_admin_urls")
+def register_briefing_question_urls():
+    return [path("press/questions/", QuestionQueueView.as_view(), name=QUEUE_URL_NAME)]
+
+
+@hooks.register("register_admin_menu_item")
+def register_briefing_question_menu_item():
+    return QuestionQueueMenuItem(_("Briefing questions"), reverse(QUEUE_URL_NAME), icon_name="help", order=170)

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import blocks
@@ -60,6 +60,23 @@ TYPE_FIELDS = {
     HQRootPage: ("introduction",),
     MissionHomePage: ("introduction",),
 }
+
+
+# Page types of higher apps (the press centre's briefings), which search may not import: their AppConfig.ready()
+# registers them with `page_type_register`, naming the extra words their documents carry beyond the body, and the
+# passages (e.g. each question and answer of a transcript) a result shows as snippets of their own.
+EXTRA_TEXTS: dict[type, Callable[[dict], list[str]]] = {}
+PASSAGES: dict[str, Callable[[list[int]], dict[int, list[str]]]] = {}
+
+
+def page_type_register(model: type, *, name: str, fields: tuple[str, ...], texts, passages=None) -> None:
+    """Index pages of `model` (a `MissionContentPage`) as `name`: `fields` are read with the content fields,
+    `texts(values)` gives the words they add to the body, `passages(page_ids)` the passages a hit may show."""
+    PAGE_TYPES[model] = name
+    TYPE_FIELDS[model] = (*CONTENT_FIELDS, *fields)
+    EXTRA_TEXTS[model] = texts
+    if passages is not None:
+        PASSAGES[name] = passages
 
 
 def pages_indexable(*, queryset: PageQuerySet | None = None) -> PageQuerySet:
@@ -180,7 +197,7 @@ def document_for(model: type, page: dict, mission) -> dict:
     page_type = PAGE_TYPES[model]
     is_content = issubclass(model, MissionContentPage)
     first_published = page["first_published_at"]
-    extra = (page["venue"], page["address"]) if model is EventPage else ()
+    extra = (page["venue"], page["address"]) if model is EventPage else EXTRA_TEXTS.get(model, lambda _page: ())(page)
     document = {
         "page_id": page["pk"],
         "translation_key": str(page["translation_key"]),

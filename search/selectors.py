@@ -5,15 +5,18 @@ in the same shape (`search/results.py`). Whatever the index says, a hit is only 
 public in the database at that moment: the index may lag a change by the time the outbox takes.
 """
 
+import dataclasses
 import logging
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .criteria import autocomplete_criteria, search_criteria
-from .documents import pages_indexable
+from .documents import PASSAGES, pages_indexable
 from .fallback import fallback_autocomplete, fallback_related, fallback_search
+from .highlight import highlight
 from .gateway import (
     SearchEngineError,
     SearchUnavailable,
@@ -29,6 +32,7 @@ from .results import SearchHit, SearchResults
 logger = logging.getLogger(__name__)
 
 RELATED_LIMIT_MAX = 20
+PASSAGE_LIMIT = 3  # passages shown per hit
 
 
 def outbox_pending_count() -> int:
@@ -60,6 +64,29 @@ def _engine_answer(run):
     return NO_ANSWER
 
 
+def _with_passages(hits: list[SearchHit], *, q: str) -> list[SearchHit]:
+    """Hits of page types that register passages (a transcript's questions and answers) get, under `passages`,
+    each passage matching `q`, marked by the one highlighter: the same snippets from the engine and the database."""
+    if not q:
+        return hits
+    wanted = defaultdict(list)
+    for hit in hits:
+        if hit.page_type in PASSAGES:
+            wanted[hit.page_type].append(hit.page_id)
+    if not wanted:
+        return hits
+    found = {}
+    for page_type, page_ids in wanted.items():
+        found.update(PASSAGES[page_type](page_ids))
+    marked_hits = []
+    for hit in hits:
+        marked = [text for text in (highlight(passage, q) for passage in found.get(hit.page_id, ())) if text]
+        marked_hits.append(
+            dataclasses.replace(hit, highlights={**hit.highlights, "passages": marked[:PASSAGE_LIMIT]}) if marked else hit
+        )
+    return marked_hits
+
+
 def pages_search(**params) -> SearchResults:
     """Free text plus filters (mission, country, region, locale, kind, page type, tags, topics, date range), with
     facet counts and highlighted snippets, sorted by relevance or date, a page at a time.
@@ -69,11 +96,12 @@ def pages_search(**params) -> SearchResults:
     criteria = search_criteria(**params)
     response = _engine_answer(lambda engine: engine.search(search_body(criteria)))
     if response is NO_ANSWER:
-        return fallback_search(criteria, degraded=engine_settings() is not None)
+        results = fallback_search(criteria, degraded=engine_settings() is not None)
+        return dataclasses.replace(results, hits=_with_passages(results.hits, q=criteria.q))
     hits = hits_from(response, q=criteria.q)
     public = _only_public(hits)
     return SearchResults(
-        hits=public,
+        hits=_with_passages(public, q=criteria.q),
         total=max(total_from(response) - (len(hits) - len(public)), 0),
         page=criteria.page,
         page_size=criteria.page_size,

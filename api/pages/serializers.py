@@ -22,11 +22,10 @@ class TopicSchemaSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class PageSummarySerializer(serializers.Serializer):
-    """A page in a listing (type-specific fields appear for articles, events and notices)."""
+class PageCommonSerializer(serializers.Serializer):
+    """The properties every page shape has (pages here, the press centre's briefings in api/press)."""
 
     id = serializers.IntegerField()
-    type = serializers.ChoiceField(choices=sorted(set(TYPE_NAMES.values())))
     title = serializers.CharField()
     slug = serializers.CharField()
     locale = serializers.CharField()
@@ -37,6 +36,12 @@ class PageSummarySerializer(serializers.Serializer):
     summary = serializers.CharField()
     first_published_at = serializers.DateTimeField(allow_null=True)
     last_published_at = serializers.DateTimeField(allow_null=True)
+
+
+class PageSummarySerializer(PageCommonSerializer):
+    """A page in a listing (type-specific fields appear for articles, events and notices)."""
+
+    type = serializers.ChoiceField(choices=sorted(set(TYPE_NAMES.values())))
     kind = serializers.CharField(required=False)
     hero_image = ImageSerializer(required=False, allow_null=True)
     tags = serializers.ListField(child=serializers.CharField(), required=False)

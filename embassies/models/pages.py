@@ -77,7 +77,8 @@ class SectionIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["embassies.MissionHomePage", "embassies.HQRootPage", "embassies.SectionIndexPage"]
-    subpage_types = CONTENT_SUBPAGE_TYPES
+    # Briefings (the press centre's page type) go only in a "press-briefings" section: `BriefingPage.can_create_at`.
+    subpage_types = [*CONTENT_SUBPAGE_TYPES, "press.BriefingPage"]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     class Meta:

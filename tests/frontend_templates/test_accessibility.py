@@ -25,6 +25,7 @@ from django.test import Client
 from embassies import factories as content
 from embassies.models import Topic
 from hub.models import Mission
+from press import factories as press_factories
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, browser_missing
 
 from .axe import AXE_SCRIPT, artifacts_dir, axe_run, axe_save, blocking_violations, violations_by_impact
@@ -92,6 +93,12 @@ def _build_and_render() -> RenderedSite:
         hero_image=site["hero"],
         body=[("rich_text", "<p>جمعت الندوة خبراء المياه والزراعة.</p>")],
     )
+    briefing = press_factories.briefing(
+        press_factories.briefings_section(hanoi, "en"), title="Press conference", briefing_format="hybrid",
+        live_stream_url="https://www.youtube.com/live/dQw4w9WgXcQ", spokesperson="Catherine Morley",
+        transcript=[("exchange", {"question": "When do scholarships open?", "journalist": "A. Reporter",
+                                  "outlet": "Le Courrier", "answer": "<p>In March.</p>", "spokesperson": ""})],
+    )
     pages = {
         "home": site["home"].url,
         "news-list": site["news"].url + "?page=1",
@@ -103,10 +110,20 @@ def _build_and_render() -> RenderedSite:
         "arabic-article": arabic.url,
         "press-register": "/en/press/register/",
         "press-sign-in": "/en/press/login/",
+        "briefing": briefing.url,
     }
     client = Client()
     responses = {}
+    # The press area's briefing page, as an accredited journalist sees it.
+    journalist = Client()
+    journalist.force_login(press_factories.journalist("axe-reporter").user)
+    pages["press-briefing"] = f"/en/press/briefings/{briefing.pk}/"
+    press_page = journalist.get(pages["press-briefing"])
+    assert press_page.status_code == 200, press_page.status_code
+    responses[pages["press-briefing"]] = Rendered.of(press_page)
     for name, path in pages.items():
+        if path in responses:
+            continue
         response = client.get(path)
         assert response.status_code == 200, (name, path, response.status_code)
         responses[path] = Rendered.of(response)
@@ -212,6 +229,7 @@ def test_axe_reports_the_violations_of_a_page_that_has_them(open_page):
 PAGE_TYPES = [
     "home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article",
     "press-register", "press-sign-in",
+    "briefing", "press-briefing",
 ]
 
 
