@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Journalist, JournalistToken
+from .models import EmbargoRead, Journalist, JournalistToken
 
 TOKEN_SCHEME = "ejt"
 # Recording every request would be a write per call; a minute is precise enough.
@@ -50,3 +50,21 @@ def journalist_token_record_use(*, record: JournalistToken) -> None:
     if record.last_used_at is None or now - record.last_used_at >= LAST_USED_PRECISION:
         JournalistToken.objects.filter(pk=record.pk).update(last_used_at=now)
         record.last_used_at = now
+
+
+# --- embargo ---
+
+
+def embargo_read_record(*, journalist: Journalist, release, channel: str) -> EmbargoRead:
+    """Log that `journalist` read the embargoed copy of `release` (a press.selectors.EmbargoedRelease)."""
+    return EmbargoRead.objects.create(
+        journalist=journalist,
+        outlet=journalist.outlet,
+        page_id=release.page.pk,
+        page_title=release.page.title[:255],
+        revision=release.revision,
+        mission_id=release.mission_id,
+        locale=release.page.locale.language_code,
+        channel=channel,
+        embargoed_until=release.embargoed_until,
+    )
