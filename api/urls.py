@@ -9,6 +9,7 @@ from .feeds.views import MissionFeedView
 from .index import ApiIndexView
 from .missions.views import MissionViewSet
 from .pages import views as pages
+from .press import releases as press_releases
 from .preview.views import PreviewView
 from .search import views as search
 from .webhooks.views import WebhookViewSet
@@ -47,6 +48,9 @@ v1 = [
         MissionFeedView.as_view(),
         name="mission-feed",
     ),
+    # The press centre: public releases for everyone; embargoed ones only with a journalist token (never cached).
+    path("press/releases/", press_releases.PressReleaseListView.as_view(), name="press-release-list"),
+    path("press/releases/<int:pk>/", press_releases.PressReleaseDetailView.as_view(), name="press-release-detail"),
     # Consumers with a key (never cached): draft previews and webhook registration.
     path("preview/<str:token>/", PreviewView.as_view(), name="preview-detail"),
     path("webhooks/", WebhookViewSet.as_view({"get": "list", "post": "create"}), name="webhook-list"),
