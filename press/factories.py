@@ -1,9 +1,11 @@
-"""Journalists for tests, in each state of accreditation."""
+"""Journalists for tests, in each state of accreditation; embargoed releases."""
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+
+from embassies import factories as content
 
 from .models import AccreditationStatus, Journalist
 
@@ -38,3 +40,22 @@ def journalist(
     if missions:
         created.missions.set(missions)
     return created
+
+
+# --- embargo ---
+
+
+def embargoed_release(mission, *, title, until=None, language=None, kind="press_release", missions=(),
+                      network_wide=False, section="news", body="Text under embargo", **fields):
+    """A release approved with a future go-live: Wagtail schedules it (not live) and keeps that revision."""
+    page = content.article(
+        content.section(mission, section, language), title=title, live=False, kind=kind,
+        summary=f"{title} standfirst", body=[("rich_text", f"<p>{body}</p>")],
+        embargo_for_press=True, embargo_network_wide=network_wide,
+        go_live_at=until or timezone.now() + timedelta(hours=2), **fields,
+    )
+    if missions:
+        page.embargo_missions.set(missions)
+    page.save_revision().publish()  # a future go-live: publishing only schedules it
+    page.refresh_from_db()
+    return page

@@ -5,27 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from embassies import factories as content
 from press import factories
+from press.factories import embargoed_release
 from press.models import AccreditationStatus
 
-EMBARGO_SECRET = "EMBARGOWORD"  # in the title and body of every embargoed release: never public before its moment
+EMBARGO_SECRET = "EMBARGOWORD"  # in the titles of the embargoed releases tests make: never public before their moment
 
-
-def embargoed_release(mission, *, title, until=None, language=None, kind="press_release", missions=(),
-                      network_wide=False, section="news", body="Text under embargo", **fields):
-    """A release approved with a future go-live: Wagtail schedules it (not live) and keeps that revision."""
-    page = content.article(
-        content.section(mission, section, language), title=title, live=False, kind=kind,
-        summary=f"{title} standfirst", body=[("rich_text", f"<p>{body}</p>")],
-        embargo_for_press=True, embargo_network_wide=network_wide,
-        go_live_at=until or timezone.now() + timedelta(hours=2), **fields,
-    )
-    if missions:
-        page.embargo_missions.set(missions)
-    page.save_revision().publish()  # a future go-live: publishing only schedules it
-    page.refresh_from_db()
-    return page
+__all__ = ["EMBARGO_SECRET", "embargoed_release"]
 
 
 @pytest.fixture
