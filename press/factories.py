@@ -47,10 +47,11 @@ def journalist(
 
 def embargoed_release(mission, *, title, until=None, language=None, kind="press_release", missions=(),
                       network_wide=False, section="news", body="Text under embargo", **fields):
-    """A release approved with a future go-live: Wagtail schedules it (not live) and keeps that revision."""
+    """A release approved with a future go-live: Wagtail schedules it (not live) and keeps that revision. `body` is
+    text for one rich-text block, or the blocks themselves."""
     page = content.article(
         content.section(mission, section, language), title=title, live=False, kind=kind,
-        summary=f"{title} standfirst", body=[("rich_text", f"<p>{body}</p>")],
+        summary=f"{title} standfirst", body=[("rich_text", f"<p>{body}</p>")] if isinstance(body, str) else body,
         embargo_for_press=True, embargo_network_wide=network_wide,
         go_live_at=until or timezone.now() + timedelta(hours=2), **fields,
     )
