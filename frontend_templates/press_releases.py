@@ -13,7 +13,6 @@ from django.utils import dateformat, timezone
 from django.utils.translation import get_language
 
 from embassies.presentation.body import page_body
-from embassies.selectors import pages_public
 from press.models import ReadChannel
 from press.selectors import (
     release_embargoed_for,
@@ -105,7 +104,7 @@ def press_release_detail(request, page_id: int):
         embargo_read_record(journalist=request.journalist, release=release, channel=ReadChannel.SITE)
         page, times = release.page, _embargo_times(release, request)
     else:
-        page = pages_public(queryset=releases_public().filter(pk=page_id)).first()
+        page = releases_public().filter(pk=page_id).first()
         if page is None:
             raise Http404("No such release.")
         times = None
