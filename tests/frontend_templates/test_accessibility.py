@@ -25,6 +25,8 @@ from django.test import Client
 from embassies import factories as content
 from embassies.models import Topic
 from hub.models import Mission
+from press import factories as press_factories
+from press.factories import embargoed_release
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, browser_missing
 
 from .axe import AXE_SCRIPT, artifacts_dir, axe_run, axe_save, blocking_violations, violations_by_impact
@@ -102,10 +104,15 @@ def _build_and_render() -> RenderedSite:
         "topic-list": "/en/hanoi/topics/education/",
         "arabic-article": arabic.url,
     }
+    release = embargoed_release(hanoi, title="Trade agreement under embargo", language="en", hero_image=site["hero"])
+    reporter = Client()  # the press area: a journalist's own answers
+    reporter.force_login(press_factories.journalist("axe_reporter", missions=[hanoi]).user)
+    press_pages = {"press-releases": "/en/press/releases/", "press-release-embargoed": f"/en/press/releases/{release.pk}/"}
+    pages.update(press_pages)
     client = Client()
     responses = {}
     for name, path in pages.items():
-        response = client.get(path)
+        response = (reporter if name in press_pages else client).get(path)
         assert response.status_code == 200, (name, path, response.status_code)
         responses[path] = Rendered.of(response)
         for image_path in _image_paths(response.content):
@@ -207,7 +214,10 @@ def test_axe_reports_the_violations_of_a_page_that_has_them(open_page):
     assert {"image-alt", "button-name", "color-contrast"} <= found
 
 
-PAGE_TYPES = ["home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article"]
+PAGE_TYPES = [
+    "home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article",
+    "press-releases", "press-release-embargoed",
+]
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
