@@ -31,7 +31,7 @@ def test_public_releases_are_for_everyone_cacheable_with_etag_and_304(client, pu
     body = response.json()
     assert [item["title"] for item in body["results"]] == ["Visa fees lowered"]
     assert "embargoed" not in body and EMBARGO_SECRET not in response.content.decode()
-    assert "public" in response["Cache-Control"] and response["ETag"]
+    assert "public" in response["Cache-Control"] and response["ETag"] and "Authorization" in response["Vary"]
     assert client.get(LIST, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     detail = client.get(f"{LIST}{public_release.pk}/")
     assert detail.status_code == 200 and detail.json()["title"] == "Visa fees lowered" and "body" in detail.json()
