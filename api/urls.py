@@ -11,6 +11,7 @@ from .missions.views import MissionViewSet
 from .pages import views as pages
 from .press import accounts as press_accounts
 from .press import briefings as press_briefings
+from .press import releases as press_releases
 from .preview.views import PreviewView
 from .search import views as search
 from .webhooks.views import WebhookViewSet
@@ -55,6 +56,9 @@ v1 = [
     path("press/briefings/", press_briefings.BriefingListView.as_view(), name="press-briefing-list"),
     path("press/briefings/calendar.ics", press_briefings.BriefingCalendarView.as_view(), name="press-briefing-calendar"),
     path("press/briefings/<int:pk>/", press_briefings.BriefingDetailView.as_view(), name="press-briefing-detail"),
+    # The press centre: public releases for everyone; embargoed ones only with a journalist token (never cached).
+    path("press/releases/", press_releases.PressReleaseListView.as_view(), name="press-release-list"),
+    path("press/releases/<int:pk>/", press_releases.PressReleaseDetailView.as_view(), name="press-release-detail"),
     # Consumers with a key (never cached): draft previews and webhook registration.
     path("preview/<str:token>/", PreviewView.as_view(), name="preview-detail"),
     path("webhooks/", WebhookViewSet.as_view({"get": "list", "post": "create"}), name="webhook-list"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import press_accounts, press_briefings, views
+from . import press_accounts, press_briefings, press_releases, views
 
 # The press area (docs/press-centre.md), before the mission routes so "press" is never taken for a mission slug.
 press_accounts_urls = [
@@ -34,6 +34,8 @@ urlpatterns = [
         press_briefings.press_briefings_calendar,
         name="press_briefings_calendar",
     ),
+    path("press/releases/", press_releases.press_releases, name="press_releases"),
+    path("press/releases/<int:page_id>/", press_releases.press_release_detail, name="press_release_detail"),
     path("<slug:mission_slug>/search/", views.mission_search, name="mission_search"),
     path("<slug:mission_slug>/topics/<str:topic_slug>/", views.mission_topic, name="mission_topic"),
     path("<slug:mission_slug>/sitemap.xml", views.mission_sitemap, name="mission_sitemap"),

@@ -11,13 +11,17 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.models import Revision
 
         from search import signal_handlers as search_handlers
         from search.documents import page_type_register
 
+        from . import signal_handlers
         from .models import BriefingPage
         from .search_documents import FIELDS, briefing_passages, briefing_texts
 
         # --- briefings ---
         page_type_register(BriefingPage, name="briefing", fields=FIELDS, texts=briefing_texts, passages=briefing_passages)
         post_save.connect(search_handlers.page_saved, sender=BriefingPage, dispatch_uid="hub_search_page_saved_BriefingPage")
+        # --- embargo ---
+        post_save.connect(signal_handlers.revision_scheduled, sender=Revision, dispatch_uid="press_revision_scheduled")

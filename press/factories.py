@@ -1,4 +1,4 @@
-"""Journalists for tests, in each state of accreditation, and briefings."""
+"""Journalists for tests, in each state of accreditation; briefings; embargoed releases."""
 
 from datetime import timedelta
 
@@ -61,3 +61,23 @@ def briefing(parent, *, title: str = "Regular press briefing", starts_at=None, l
         "ends_at": starts_at + timedelta(hours=1), **fields,
     }
     return content.added(parent, BriefingPage(title=title, starts_at=starts_at, **fields), live=live)
+
+
+# --- embargo ---
+
+
+def embargoed_release(mission, *, title, until=None, language=None, kind="press_release", missions=(),
+                      network_wide=False, section="news", body="Text under embargo", **fields):
+    """A release approved with a future go-live: Wagtail schedules it (not live) and keeps that revision. `body` is
+    text for one rich-text block, or the blocks themselves."""
+    page = content.article(
+        content.section(mission, section, language), title=title, live=False, kind=kind,
+        summary=f"{title} standfirst", body=[("rich_text", f"<p>{body}</p>")] if isinstance(body, str) else body,
+        embargo_for_press=True, embargo_network_wide=network_wide,
+        go_live_at=until or timezone.now() + timedelta(hours=2), **fields,
+    )
+    if missions:
+        page.embargo_missions.set(missions)
+    page.save_revision().publish()  # a future go-live: publishing only schedules it
+    page.refresh_from_db()
+    return page

@@ -342,3 +342,44 @@ class BriefingQuestion(models.Model):
 
     def __str__(self):
         return f"{self.journalist.outlet}: {self.text[:60]}"
+# --- embargo ---
+
+
+class ReadChannel(models.TextChoices):
+    SITE = "site", _("Press area")
+    API = "api", _("API")
+
+
+class EmbargoRead(models.Model):
+    """One read of an embargoed release by a journalist, for the press office: who, when, which copy, through what.
+
+    Kept when the journalist's account is deleted, as a pseudonymous row (the outlet's name, no person)."""
+
+    journalist = models.ForeignKey(Journalist, null=True, on_delete=models.SET_NULL, related_name="embargo_reads")
+    outlet = models.CharField(max_length=150)
+    page = models.ForeignKey("wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+")
+    page_title = models.CharField(max_length=255)
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    mission = models.ForeignKey(Mission, null=True, on_delete=models.SET_NULL, related_name="+")
+    locale = models.CharField(max_length=16)
+    channel = models.CharField(max_length=8, choices=ReadChannel.choices)
+    embargoed_until = models.DateTimeField()
+    read_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-read_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.outlet} read {self.page_title} ({self.channel}, {self.read_at:%Y-%m-%d %H:%M})"
+
+
+class EmbargoNotice(models.Model):
+    """That an embargoed release was e-mailed to a journalist: one mail per journalist and release, never two."""
+
+    journalist = models.ForeignKey(Journalist, on_delete=models.CASCADE, related_name="embargo_notices")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["journalist", "page"], name="press_embargo_notice_once")]

@@ -1,4 +1,5 @@
-"""E-mails of the press centre: the verification link, "a journalist waits" to the press office, decisions.
+"""E-mails of the press centre: the verification link, "a journalist waits" to the press office, decisions, and an
+embargoed release to the accredited journalists it is addressed to (once each, however often it is re-approved).
 
 Called from tasks (press/tasks.py); each renders templates/press/emails/ and returns how many it sent."""
 
@@ -8,12 +9,19 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from embassies.selectors import site_root_url
 from hub.roles import HQ_PRESS_OFFICE_GROUP
 
-from .models import AccreditationStatus, Journalist
-from .selectors import journalist_verification_token
+from .models import AccreditationStatus, EmbargoNotice, Journalist
+from .selectors import (
+    journalist_may_read,
+    journalist_verification_token,
+    journalists_accredited,
+    release_text,
+    releases_embargoed,
+)
 
 
 def _site_url(name: str, language: str = "en", **kwargs) -> str:
@@ -78,3 +86,39 @@ def decision_send(*, journalist_id: int, decision: str) -> int:
         "status_url": _site_url("press_status", (journalist.language_codes or ["en"])[0]),
     }
     return _send([journalist.user.email], "decision", context)
+
+
+def embargoed_release_send(*, revision_id: int) -> int:
+    """Mail the embargoed release scheduled as `revision_id` to those who may read it and have not had it; returns
+    how many were sent. Nothing once the revision is no longer the scheduled one (published, or replaced)."""
+    release = next((item for item in releases_embargoed() if item.revision.pk == revision_id), None)
+    if release is None:
+        return 0
+    page = release.page
+    already = set(EmbargoNotice.objects.filter(page_id=page.pk).values_list("journalist_id", flat=True))
+    recipients = [
+        journalist
+        for journalist in journalists_accredited().select_related("user").prefetch_related("missions")
+        if journalist.pk not in already and journalist.user.email and journalist_may_read(journalist, release.mission_ids)
+    ]
+    if not recipients:
+        return 0
+    context = {
+        "page": page,
+        "text": release_text(page),
+        "embargoed_until": timezone.localtime(release.embargoed_until, timezone.get_fixed_timezone(0)),
+        "url": f"{site_root_url()}/{page.locale.language_code}/press/releases/{page.pk}/",
+    }
+    messages = []
+    for journalist in recipients:
+        body = render_to_string("press/emails/embargoed_release.txt", {**context, "journalist": journalist})
+        subject = " ".join(render_to_string("press/emails/embargoed_release_subject.txt", context).split())
+        messages.append(
+            EmailMessage(subject=subject, body=body, to=[journalist.user.email], from_email=settings.DEFAULT_FROM_EMAIL)
+        )
+    sent = get_connection().send_messages(messages) or 0
+    EmbargoNotice.objects.bulk_create(
+        [EmbargoNotice(journalist=journalist, page_id=page.pk, revision=release.revision) for journalist in recipients],
+        ignore_conflicts=True,
+    )
+    return sent

@@ -25,6 +25,7 @@ from .models import (
     BriefingFormat,
     BriefingPage,
     BriefingQuestion,
+    EmbargoRead,
     Journalist,
     JournalistToken,
     QuestionStatus,
@@ -395,3 +396,19 @@ def briefing_transcript_draft(*, briefing: BriefingPage, user) -> Revision:
     revision = draft.save_revision(user=user, log_action=True)
     BriefingQuestion.objects.filter(pk__in=[question.pk for question in waiting]).update(in_transcript_at=timezone.now())
     return revision
+# --- embargo ---
+
+
+def embargo_read_record(*, journalist: Journalist, release, channel: str) -> EmbargoRead:
+    """Log that `journalist` read the embargoed copy of `release` (a press.selectors.EmbargoedRelease)."""
+    return EmbargoRead.objects.create(
+        journalist=journalist,
+        outlet=journalist.outlet,
+        page_id=release.page.pk,
+        page_title=release.page.title[:255],
+        revision=release.revision,
+        mission_id=release.mission_id,
+        locale=release.page.locale.language_code,
+        channel=channel,
+        embargoed_until=release.embargoed_until,
+    )

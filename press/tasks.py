@@ -21,3 +21,9 @@ def press_office_notify(*, journalist_id: int) -> int:
 def journalist_decision_send(*, journalist_id: int, decision: str) -> int:
     """Tell the journalist what the press office decided."""
     return notifications.decision_send(journalist_id=journalist_id, decision=decision)
+
+
+@task()
+def embargoed_release_send(*, revision_id: int) -> int:
+    """Mail an embargoed release to the journalists it is addressed to; returns how many were e-mailed."""
+    return notifications.embargoed_release_send(revision_id=revision_id)

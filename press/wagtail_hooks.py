@@ -39,3 +39,8 @@ def register_briefing_question_urls():
 @hooks.register("register_admin_menu_item")
 def register_briefing_question_menu_item():
     return QuestionQueueMenuItem(_("Briefing questions"), reverse(QUEUE_URL_NAME), icon_name="help", order=170)
+"""The press centre in the Wagtail admin: each area registers its own views and menu items when imported here."""
+
+from . import admin_embargo
+
+__all__ = ["admin_embargo"]

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from embassies.assets.page_forms import AssetRulesPageForm
-from hub.models import validate_timezone
+from hub.models import Mission, MissionKind, validate_timezone
 
 from ..blocks import BodyBlock
 
@@ -184,22 +184,82 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("embassies.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+# Kinds of article that may go to accredited journalists under embargo before they are public (press/).
+EMBARGO_KINDS = (ArticleKind.PRESS_RELEASE, ArticleKind.STATEMENT)
+
+
+class ArticlePageForm(AssetRulesPageForm):
+    """The article form: an embargo needs a go-live moment in the future (its release time), unless the page is
+    already live (the embargo has been lifted, and later edits keep the flag)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        already_live = self.instance.pk and Page.objects.filter(pk=self.instance.pk, live=True).exists()
+        if not cleaned.get("embargo_for_press") or already_live:
+            return cleaned
+        path = self.instance.path or (self.parent_page.path if self.parent_page else "")
+        mission_id = mission_id_for_path(path) if path else None
+        if cleaned.get("embargo_network_wide") and not Mission.objects.filter(pk=mission_id, kind=MissionKind.HQ).exists():
+            self.add_error("embargo_network_wide", _("Only headquarters releases may address the whole network."))
+        go_live_at = cleaned.get("go_live_at")
+        if go_live_at is None:
+            self.add_error("go_live_at", _("An embargoed release needs a go-live date/time: the end of its embargo."))
+        elif go_live_at <= timezone.now():
+            self.add_error("go_live_at", _("The embargo time is in the past; choose a moment in the future."))
+        return cleaned
+
+
 class ArticlePage(MissionContentPage):
-    """News, press releases, statements, speeches, briefings and visual stories."""
+    """News, press releases, statements, speeches, briefings and visual stories.
+
+    A press release or statement may be embargoed: until its go-live moment (Wagtail's scheduled publishing) it is
+    not live, so nothing public shows it, while accredited journalists it is addressed to read the approved,
+    scheduled revision in the press area and its API (press.selectors)."""
 
     kind = models.CharField(max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    embargo_for_press = models.BooleanField(
+        _("embargoed release for the press"), default=False,
+        help_text=_("Accredited journalists read it before its go-live date/time (Settings tab), the end of the "
+                    "embargo; nobody else sees it until then. Press releases and statements only."),
+    )
+    embargo_missions = ParentalManyToManyField(
+        "hub.Mission", blank=True, related_name="+", verbose_name=_("addressed to the journalists of"),
+        help_text=_("Missions whose accredited journalists receive it; none chosen: the page's own mission."),
+    )
+    embargo_network_wide = models.BooleanField(
+        _("addressed to the whole network"), default=False,
+        help_text=_("Headquarters releases only: every accredited journalist receives it."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("embargo_for_press"), FieldPanel("embargo_missions"), FieldPanel("embargo_network_wide")],
+            heading=_("Press embargo"),
+        ),
     ]
     search_fields = MissionContentPage.search_fields + [index.FilterField("kind")]
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("article")
+
+    def clean(self):
+        super().clean()
+        if self.embargo_for_press and self.kind not in EMBARGO_KINDS:
+            raise ValidationError({"kind": _("Only press releases and statements can be embargoed.")})
+
+    def embargo_mission_ids(self) -> list[int]:
+        """The missions whose journalists this embargoed release is addressed to; [] for the whole network."""
+        if self.embargo_network_wide:
+            return []
+        chosen = [mission.pk for mission in self.embargo_missions.all()]
+        own = self.mission_id or (mission_id_for_path(self.path) if self.path else None)
+        return chosen or ([own] if own else [])
 
 
 class EventPageTag(TaggedItemBase):

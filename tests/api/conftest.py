@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from embassies import factories as content
 from embassies.models import ArticlePage
+from press.factories import embargoed_release
 
 SECRET = "SECRET"  # in the title of everything the public must never see
 
@@ -25,7 +26,8 @@ def network_content(hanoi, paris):
     """Hanoi publishes a tagged article (vi, translated to en) with a hero image and a document.
 
     Around it: a draft, a scheduled page, an expired page, password-, login- and group-restricted
-    pages, a live page with an unapproved newer revision, a draft translation, and a private image
+    pages, a live page with an unapproved newer revision, a draft translation, an embargoed press release
+    (scheduled, read by accredited journalists only) with its own image and document, and a private image
     and document of Paris used nowhere public.
     """
     news = content.section(hanoi)
@@ -68,6 +70,15 @@ def network_content(hanoi, paris):
     draft_translation = revised.copy_for_translation(english.locale)
     draft_translation.title = f"{SECRET} draft translation"
     draft_translation.save_revision()
+    embargo_image = content.image(title=f"{SECRET} embargoed photo", collection=hanoi.collection)
+    embargo_document = content.document(title=f"{SECRET} embargoed annex", collection=hanoi.collection)
+    embargoed = embargoed_release(
+        hanoi, title=f"{SECRET} embargoed release", hero_image=embargo_image,
+        body=[
+            ("rich_text", f"<p>{SECRET} text under embargo</p>"),
+            ("document", {"document": embargo_document, "title": "", "description": ""}),
+        ],
+    )
     paris_image = content.image(title=f"{SECRET} Paris private image", collection=paris.collection)
     paris_document = content.document(title=f"{SECRET} Paris internal memo", collection=paris.collection)
     return {
@@ -76,8 +87,8 @@ def network_content(hanoi, paris):
         "revised": revised,
         "public_image": public_image,
         "public_document": public_document,
-        "secret_pages": [draft, scheduled, expired, password, login, group],
-        "secret_images": [secret_image, paris_image],
-        "secret_documents": [paris_document],
+        "secret_pages": [draft, scheduled, expired, password, login, group, embargoed],
+        "secret_images": [secret_image, paris_image, embargo_image],
+        "secret_documents": [paris_document, embargo_document],
         "draft_translation": draft_translation,
     }

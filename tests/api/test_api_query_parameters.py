@@ -10,6 +10,7 @@ from api.parameters import StrictQueryParameters
 from api.preview.services import preview_token_create
 from api.urls import urlpatterns as api_urlpatterns
 from api.webhooks.models import WebhookEvent
+from embassies import factories as content
 from embassies.models import ArticleKind, AssetKind, AssetLicence, ConsularNoticeType, NoticeSeverity
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
@@ -64,6 +65,8 @@ DOCUMENTED = {
     ("get", "/api/v1/missions/"): ({}, "region"),
     ("get", "/api/v1/missions/{slug}/"): ({}, "locale"),
     ("get", "/api/v1/feeds/{mission}/{locale}/{feed_format}/"): ({"kind": ArticleKind.values[0]}, "knid"),
+    ("get", "/api/v1/press/releases/"): ({"page_size": "5"}, "page_szie"),
+    ("get", "/api/v1/press/releases/{id}/"): ({}, "revision"),
     ("get", "/api/v1/preview/{token}/"): ({}, "tokne"),
     ("get", "/api/v1/webhooks/"): ({}, "missoin"),
     ("post", "/api/v1/webhooks/"): ({}, "dry_run"),
@@ -84,6 +87,7 @@ def endpoints(client, network_content, hanoi, staff):
     ids = {
         "pages": article.pk, "images": network_content["public_image"].pk,
         "documents": network_content["public_document"].pk, "webhooks": webhook.pk,
+        "press": content.article(content.section(hanoi), title="Visa fees lowered", kind="press_release").pk,
     }
     values = {
         "slug": "hanoi", "mission": "hanoi", "locale": "vi", "feed_format": "rss", "platform": "x",

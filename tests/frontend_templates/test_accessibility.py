@@ -26,6 +26,7 @@ from embassies import factories as content
 from embassies.models import Topic
 from hub.models import Mission
 from press import factories as press_factories
+from press.factories import embargoed_release
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, browser_missing
 
 from .axe import AXE_SCRIPT, artifacts_dir, axe_run, axe_save, blocking_violations, violations_by_impact
@@ -112,6 +113,11 @@ def _build_and_render() -> RenderedSite:
         "press-sign-in": "/en/press/login/",
         "briefing": briefing.url,
     }
+    release = embargoed_release(hanoi, title="Trade agreement under embargo", language="en", hero_image=site["hero"])
+    reporter = Client()  # the press area: a journalist's own answers
+    reporter.force_login(press_factories.journalist("axe_reporter", missions=[hanoi]).user)
+    press_pages = {"press-releases": "/en/press/releases/", "press-release-embargoed": f"/en/press/releases/{release.pk}/"}
+    pages.update(press_pages)
     client = Client()
     responses = {}
     # The press area's briefing page, as an accredited journalist sees it.
@@ -124,7 +130,7 @@ def _build_and_render() -> RenderedSite:
     for name, path in pages.items():
         if path in responses:
             continue
-        response = client.get(path)
+        response = (reporter if name in press_pages else client).get(path)
         assert response.status_code == 200, (name, path, response.status_code)
         responses[path] = Rendered.of(response)
         for image_path in _image_paths(response.content):
@@ -230,6 +236,7 @@ PAGE_TYPES = [
     "home", "news-list", "article", "event", "consular-notice", "search", "topic-list", "arabic-article",
     "press-register", "press-sign-in",
     "briefing", "press-briefing",
+    "press-releases", "press-release-embargoed",
 ]
 
 

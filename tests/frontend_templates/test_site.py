@@ -21,6 +21,8 @@ from embassies.presentation.assets import image_json
 from embassies import factories as content
 from embassies.assets.sizes import SOCIAL_SIZES, extra_formats
 from frontend_templates.selectors import SECTION_PAGE_SIZE
+from press import factories as press_factories
+from press.factories import embargoed_release
 from tests.search.conftest import engine_url, search_engine  # noqa: F401 (fixtures for the engine variant)
 
 from .conftest import event, notice
@@ -244,6 +246,21 @@ def test_site_never_renders_drafts(client, site):
         text = client.get(url).content.decode()
         assert "Draft visa rules" not in text and "Unapproved new headline" not in text
     assert "Ambassador presents credentials" in client.get(live.url).content.decode()
+
+
+def test_site_never_shows_an_embargoed_release_even_to_a_journalist_it_is_addressed_to(client, site, hanoi):
+    image = content.image(title="Embargoed photo", collection=hanoi.collection, alt_text="Signing ceremony")
+    release = embargoed_release(
+        hanoi, title="Embargoed trade agreement", language="en", hero_image=image, body="Embargoed terms"
+    )
+    url = f"/en/hanoi/news/{release.slug}/"
+    reader = Client()
+    reader.force_login(press_factories.journalist("site_reporter", missions=[hanoi]).user)
+    for visitor in (client, reader):
+        assert visitor.get(url).status_code == 404
+        for page_url in (site["home"].url, site["news"].url, "/en/hanoi/search/?q=embargoed", "/en/hanoi/sitemap.xml"):
+            text = visitor.get(page_url).content.decode()
+            assert "Embargoed trade agreement" not in text and release.slug not in text, page_url
 
 
 @pytest.mark.parametrize("kind", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN, PageViewRestriction.GROUPS])

@@ -14,6 +14,7 @@ from PIL import Image
 from hub import factories as hub_factories
 from hub.roles import HQ_PRESS_OFFICE_GROUP, Role
 from press import factories
+from press.factories import embargoed_release
 from press.models import AccreditationStatus
 from tests.search.conftest import backend, engine_url
 
@@ -81,7 +82,7 @@ def accounts_client(django_capture_on_commit_callbacks):
 
 
 # The search tests' fixtures, for the briefings' search tests: each test on the database and on the engine.
-__all__ = ["backend", "engine_url"]
+__all__ = ["backend", "engine_url", "EMBARGO_SECRET", "embargoed_release"]
 
 # Paris's press conference: Thursday 14 January 2027, 11:00-12:00 in Paris (10:00-11:00 UTC), hybrid.
 BRIEFINGS_STARTS = dt.datetime(2027, 1, 14, 10, 0, tzinfo=dt.UTC)
@@ -122,3 +123,29 @@ def briefings_people(db, briefings_clock):
         ).user,
         "press_office": hub_factories.staff_user("press-officer", Role.HQ_PRESS_OFFICER),
     }
+
+
+# --- embargo ---
+EMBARGO_SECRET = "EMBARGOWORD"  # in the titles of the embargoed releases tests make: never public before their moment
+
+
+
+@pytest.fixture
+def embargo_journalists(hanoi, paris):
+    """One journalist per state: accredited for Hanoi, for Paris, network-wide; unverified, pending, expired, rejected."""
+    past = timezone.now() - timedelta(days=1)
+    return {
+        "hanoi": factories.journalist("hanoi_reporter", missions=[hanoi], language_codes=["en"]),
+        "paris": factories.journalist("paris_reporter", missions=[paris]),
+        "network": factories.journalist("network_reporter"),
+        "unverified": factories.journalist("new_reporter", status=AccreditationStatus.UNVERIFIED, missions=[hanoi]),
+        "pending": factories.journalist("waiting_reporter", status=AccreditationStatus.PENDING, missions=[hanoi]),
+        "expired": factories.journalist("expired_reporter", missions=[hanoi], accredited_until=past),
+        "rejected": factories.journalist("rejected_reporter", status=AccreditationStatus.REJECTED, missions=[hanoi]),
+    }
+
+
+@pytest.fixture
+def embargo_release(hanoi):
+    """Hanoi's embargoed press release (in Vietnamese, the mission's language), two hours before its moment."""
+    return embargoed_release(hanoi, title=f"{EMBARGO_SECRET} Hanoi trade agreement")
