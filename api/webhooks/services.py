@@ -9,6 +9,7 @@ import hmac
 import ipaddress
 import json
 import random
+import re
 import secrets
 import socket
 from datetime import timedelta
@@ -44,24 +45,66 @@ def webhook_setting(name: str):
 # Registration -----------------------------------------------------------------------------------
 
 
+# What a webhook address may look like, as a pattern the schema publishes and registration checks: a scheme, a
+# host name (ASCII labels and a top-level domain of letters) or an IPv4 address, a port up to 65535, and a path,
+# query and fragment of URI characters. No user name or password, no IPv6 literal. Where local addresses are
+# allowed (development), http and `localhost` too.
+WEBHOOK_URL_MAX_LENGTH = 500
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST_NAME = rf"(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+_IPV4 = rf"{_OCTET}(?:\.{_OCTET}){{3}}"
+_PORT = r"(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?"
+_URI_CHARACTER = r"(?:[-A-Za-z0-9._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})"
+_RESOURCE = rf"(?:/{_URI_CHARACTER}*)?(?:\?(?:{_URI_CHARACTER}|\?)*)?(?:#(?:{_URI_CHARACTER}|\?)*)?"
+
+
+def webhook_url_pattern() -> str:
+    """The regular expression every webhook address matches (the same in Python and ECMAScript)."""
+    if webhook_setting("ALLOW_LOCAL_ADDRESSES"):
+        return rf"^https?://(?:{_HOST_NAME}|{_IPV4}|localhost){_PORT}{_RESOURCE}$"
+    return rf"^https://(?:{_HOST_NAME}|{_IPV4}){_PORT}{_RESOURCE}$"
+
+
+def webhook_url_rules() -> str:
+    """The address rules in words, for the schema and the admin form."""
+    local = webhook_setting("ALLOW_LOCAL_ADDRESSES")
+    rules = [
+        "http or https (this server allows local addresses)" if local else "https only",
+        "a host name (at most 253 characters) or an IPv4 address, no IPv6 literal" + (", or localhost" if local else ""),
+        "no user name or password",
+        f"at most {WEBHOOK_URL_MAX_LENGTH} characters",
+    ]
+    if not local:
+        rules.append("the host must resolve to public addresses only (no private, loopback or link-local ones)")
+    return "The address that receives a POST per event: " + "; ".join(rules) + "."
+
+
 def webhook_url_refusal(url: str) -> str | None:
     """Why the hub will not POST to `url`, or None. Production sends only over HTTPS to public
     addresses, so a webhook cannot be used to reach the hub's own network. In development (local addresses
     allowed) the host is not looked up until a delivery is sent."""
     if webhook_setting("ALLOW_LOCAL_ADDRESSES"):
-        return _shape_refusal(urlsplit(url))
+        return _shape_refusal(urlsplit(url), url)
     return webhook_target(url)[0]
 
 
-def _shape_refusal(parts: SplitResult) -> str | None:
+def _shape_refusal(parts: SplitResult, url: str) -> str | None:
     if parts.scheme != "https" and not (webhook_setting("ALLOW_LOCAL_ADDRESSES") and parts.scheme == "http"):
         return "Webhook addresses must use https."
     if not parts.hostname:
         return "The webhook address has no host."
+    if parts.username is not None or parts.password is not None:
+        return "The webhook address must not hold a user name or password."
     try:
         parts.port  # noqa: B018 — raises for a port out of range
     except ValueError:
         return "The webhook address has an invalid port."
+    if len(url) > WEBHOOK_URL_MAX_LENGTH or not re.fullmatch(webhook_url_pattern(), url):
+        return (
+            "The webhook address must be scheme://host[:port][/path][?query][#fragment], with a host name or an IPv4 "
+            f"address, URI characters only and at most {WEBHOOK_URL_MAX_LENGTH} characters (the schema's `url` pattern)."
+        )
     return None
 
 
@@ -72,7 +115,7 @@ def webhook_target(url: str) -> tuple[str | None, str | None]:
     name that answers with a public address for the check and an inside one for the connection (DNS
     rebinding) still cannot lead the hub into its own network."""
     parts = urlsplit(url)
-    if refusal := _shape_refusal(parts):
+    if refusal := _shape_refusal(parts, url):
         return refusal, None
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
