@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from wagtail.models import Page, PageViewRestriction
 
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import page_mission_id
 from embassies.selectors import pages_public
 
 from .models import WebhookEvent
@@ -33,7 +33,7 @@ def _was_public(page: Page) -> bool:
 
 
 def _record(page: Page, event: str, *, visible: Callable[[Page], bool]) -> None:
-    mission_id = mission_id_for_path(page.path)
+    mission_id = page_mission_id(page)
     if mission_id is None:
         return
     webhooks = webhooks_following(mission_id=mission_id, event=event)

@@ -18,12 +18,12 @@ class AssetRulesPageForm(WagtailAdminPageForm):
 
     def _post_clean(self):
         super()._post_clean()
-        from embassies.models.pages import mission_id_for_path  # the page models import this form
+        from embassies.models.pages import page_mission_id  # the page models import this form
 
         from .rules import page_asset_errors  # the rules read the page models, which import this form
 
-        path = self.instance.path or (self.parent_page.path if self.parent_page else "")
-        mission_id = mission_id_for_path(path) if path else None
+        owner = self.instance if self.instance.pk else self.parent_page
+        mission_id = page_mission_id(owner) if owner is not None else None
         for error in page_asset_errors(
             page=self.instance, user=self.for_user, mission_id=mission_id, publishing=is_publish_or_approve(self.data)
         ):
