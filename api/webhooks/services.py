@@ -221,8 +221,8 @@ def page_event_fields(*, page: Page, event: str, mission_id: int) -> dict:
 
 
 def deliveries_record(*, page: Page, event: str, mission_id: int, webhooks: list[Webhook]) -> list[WebhookDelivery]:
-    """Queue the event for each webhook in the caller's transaction (an outbox); sending starts on commit,
-    so a change that is rolled back sends nothing."""
+    """Queue the event for each webhook in the caller's transaction (an outbox); the caller starts sending on
+    commit (api.webhooks.tasks.deliveries_enqueue), so a change that is rolled back sends nothing."""
     now = timezone.now()
     fields = page_event_fields(page=page, event=event, mission_id=mission_id)
     deliveries = []
@@ -231,22 +231,12 @@ def deliveries_record(*, page: Page, event: str, mission_id: int, webhooks: list
         delivery.payload = {"id": str(delivery.delivery_id), "event": event, "occurred_at": now.isoformat(), "page": fields}
         deliveries.append(delivery)
     WebhookDelivery.objects.bulk_create(deliveries)
-    delivery_ids = [str(delivery.delivery_id) for delivery in deliveries]
-    transaction.on_commit(lambda: _enqueue(delivery_ids))
     return deliveries
 
 
 def deliveries_withdraw(*, page_id: int, event: str) -> None:
     """Drop deliveries of an event not yet attempted, when a later change in the same transaction supersedes it."""
     WebhookDelivery.objects.filter(page_id=page_id, event=event, status=DeliveryStatus.PENDING, attempts=0).delete()
-
-
-def _enqueue(delivery_ids: list[str], *, run_after=None) -> None:
-    from .tasks import webhook_delivery_send  # the tasks run these services
-
-    task = webhook_delivery_send if run_after is None else webhook_delivery_send.using(run_after=run_after)
-    for delivery_id in delivery_ids:
-        task.enqueue(delivery_id=delivery_id)
 
 
 # Sending ----------------------------------------------------------------------------------------
@@ -338,17 +328,7 @@ def delivery_attempt(*, delivery_id: str) -> WebhookDelivery | None:
             "attempts", "last_attempt_at", "last_status_code", "last_error", "status", "delivered_at", "next_attempt_at",
         ]
     )
-    if delivery.status == DeliveryStatus.PENDING:
-        _retry_later(delivery)
     return delivery
-
-
-def _retry_later(delivery: WebhookDelivery) -> None:
-    """Hand the retry to the task queue when it can run work later; otherwise `webhooks_deliver` picks it up."""
-    from .tasks import webhook_delivery_send  # the tasks run these services
-
-    if webhook_delivery_send.get_backend().supports_defer:
-        _enqueue([str(delivery.delivery_id)], run_after=delivery.next_attempt_at)
 
 
 def deliveries_send_due(*, limit: int = 100) -> list[WebhookDelivery]:

@@ -108,6 +108,12 @@ class MissionOwnedPage(Page):
             self.mission_id = mission_id_in_tree(self.path)
         return super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        """A revision as a page keeps the live page's mission, as Wagtail keeps its path: both follow the tree."""
+        page = super().with_content_json(content)
+        page.mission_id = self.mission_id
+        return page
+
 
 def page_mission_id(page: Page) -> int | None:
     """The mission owning `page` (a home, a section or content): the value it stores; None above the missions.

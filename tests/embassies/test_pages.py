@@ -140,3 +140,15 @@ def test_pages_above_the_missions_have_none(hanoi):
     assert page_mission_id(root) is None
     assert page_mission_id(Page.objects.get(pk=root.pk)) is None
     assert page_mission_id(Page.objects.get(pk=hanoi.home_pages.first().pk)) == hanoi.pk
+
+
+@pytest.mark.django_db
+def test_a_draft_written_before_a_move_opens_with_the_new_mission(hanoi, paris):
+    article = content.article(content.section(hanoi), title="Draft before the move")
+    article.title = "Edited before the move"
+    article.save_revision()
+
+    MovePageAction(article, content.section(paris, "news", "en"), pos="last-child").execute()
+
+    article.refresh_from_db()
+    assert article.get_latest_revision_as_object().mission_id == paris.pk
