@@ -1,6 +1,9 @@
 """Page models: validation rules, derived fields and the page-type tree, through models and the admin."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page
@@ -152,3 +155,16 @@ def test_a_draft_written_before_a_move_opens_with_the_new_mission(hanoi, paris):
 
     article.refresh_from_db()
     assert article.get_latest_revision_as_object().mission_id == paris.pk
+
+
+@pytest.mark.django_db
+def test_the_migration_gives_existing_sections_and_content_their_mission(hanoi, paris):
+    article = content.article(content.section(paris), title="Stored before the migration")
+    SectionIndexPage.objects.update(mission=None)
+    ArticlePage.objects.filter(pk=article.pk).update(mission=hanoi)
+
+    import_module("embassies.migrations.0007_section_mission").missions_from_the_tree(django_apps, None)
+
+    assert not SectionIndexPage.objects.filter(mission__isnull=True).exists()
+    assert content.section(hanoi).mission_id == hanoi.pk
+    assert ArticlePage.objects.get(pk=article.pk).mission_id == paris.pk
