@@ -8,6 +8,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.permissions import AllowAny
 
 from .errors import ApiErrorSerializer
@@ -33,14 +34,18 @@ COUNTRY = "[A-Za-z]{2}"
 DATE_OR_DATE_TIME = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
 
 
-def one_of(values) -> str:
-    """A regular expression matching exactly one of `values` (plain words: letters, digits, `_` and `-`)."""
-    return "(?:" + "|".join(sorted(values, key=lambda value: (-len(value), value))) + ")"
+def repeatable(name: str, item: dict, *, most: int, description: str = "") -> OpenApiParameter:
+    """A filter that repeats (`?mission=hanoi&mission=paris`: OpenAPI's `form` style, exploded), up to `most`
+    values, each one `item`. The array is written out (drf-spectacular's `many=True` takes basic types only)."""
+    return OpenApiParameter(
+        name, {"type": "array", "items": item, "maxItems": most}, style="form", explode=True,
+        description=f"{description} Repeat the parameter for more values, at most {most}.".strip(),
+    )
 
 
-def comma_list(item: str, *, most: int) -> dict:
-    """A value of a repeatable search filter: one item, or up to `most` items joined by commas."""
-    return {"type": "string", "pattern": f"^{item}(?:,{item}){{0,{most - 1}}}$"}
+def matching(pattern: str) -> dict:
+    """A string matching `pattern` (without anchors) exactly."""
+    return {"type": "string", "pattern": f"^{pattern}$"}
 
 
 def bounded_integer(low: int, high: int) -> dict:

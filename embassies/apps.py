@@ -7,6 +7,7 @@ class EmbassiesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save, pre_save
+        from wagtail.signals import post_page_move
 
         from hub.models import Mission
         from hub.signals import mission_provisioned
@@ -16,6 +17,7 @@ class EmbassiesConfig(AppConfig):
         from .models import HubImage
 
         mission_provisioned.connect(signal_handlers.mission_provisioned, sender=Mission, dispatch_uid="embassies_mission_pages")
+        post_page_move.connect(signal_handlers.page_moved, dispatch_uid="embassies_page_moved_mission")
 
         pre_save.connect(rendition_signals.image_pre_save, sender=HubImage, dispatch_uid="hub_image_renditions_before")
         post_save.connect(rendition_signals.image_post_save, sender=HubImage, dispatch_uid="hub_image_renditions_after")

@@ -14,13 +14,7 @@ from .models import ArticlePage, HubDocument, HubImage, SectionIndexPage
 def section(mission, slug: str = "news", language_code: str | None = None) -> SectionIndexPage:
     """A standard section of a provisioned mission, in its default language unless told."""
     language_code = language_code or mission.default_language_code
-    return SectionIndexPage.objects.get(
-        slug=slug, locale__language_code=language_code, path__startswith=_home_path(mission, language_code)
-    )
-
-
-def _home_path(mission, language_code: str) -> str:
-    return mission.home_pages.get(locale__language_code=language_code).path
+    return SectionIndexPage.objects.get(slug=slug, locale__language_code=language_code, mission=mission)
 
 
 def added(parent, page, *, live: bool = True):

@@ -1,9 +1,9 @@
 """Sanitising of stored rich text, whatever path it arrives by (admin editor, API, import, script)."""
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
-from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_rule, check_url
 
@@ -89,21 +89,15 @@ def linked_page_ids(source: str) -> set[int]:
     return {page_id for page_id in ids if page_id is not None and page_id > 0}
 
 
-def expand_public_html(source: str, *, public_page_ids: set[int] | None = None) -> str:
+def expand_public_html(source: str, *, public_page_ids: Collection[int]) -> str:
     """Stored rich text as front-end HTML, like Wagtail's `expand_db_html`, except that a link to a page the public
     cannot see (a draft, a private or expired page) keeps its words but loses its address: Wagtail would write
     the draft's URL into a published page.
 
-    `public_page_ids` saves the lookup when the caller already knows them (one query for a whole body).
+    `public_page_ids` are the linked pages the public may see (the presentation layer asks `pages_public`).
     """
     if not source:
         return ""
-    if public_page_ids is None:
-        from .selectors import pages_public  # selectors import the models, which import this module
-
-        public_page_ids = set(
-            pages_public(queryset=Page.objects.filter(pk__in=linked_page_ids(source))).values_list("pk", flat=True)
-        )
 
     def keep_public(match: re.Match) -> str:
         page_id = _linked_page_id(match.group(1))

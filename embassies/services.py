@@ -1,10 +1,12 @@
-"""Writes for embassy content: the page tree each mission gets when it is provisioned.
+"""Writes for embassy content: the page tree each mission gets when it is provisioned, and the mission each page
+stores kept right when pages move.
 
 Runs on `hub.signals.mission_provisioned` inside `mission_provision`'s transaction, after the mission's groups
 and collection exist, and is idempotent like the rest of provisioning: it finds the home pages by mission and
 locale and the sections by slug, and only creates or corrects what is missing or out of date.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.log_actions import log
@@ -15,6 +17,7 @@ from hub.roles import MISSION_PAGE_PERMISSIONS, Role
 from hub.services import ProvisioningError, ProvisioningReport, group_page_permissions_sync, locale_ensure, region_provision
 
 from .models import HQRootPage, MissionHomePage, NetworkRootPage, SectionIndexPage
+from .models.pages import MissionOwnedPage, mission_id_in_tree
 from .sections import sections_for
 from .signals import mission_homes_provisioned
 
@@ -165,3 +168,15 @@ def site_address_set(*, hostname: str, port: int) -> Site:
     site.save()
     log(instance=site, action="wagtail.edit")  # public answers name the site: a new log entry refreshes their cache
     return site
+
+
+def pages_mission_sync(*, root: Page) -> int:
+    """`root` and every page below it store the mission of the home they lie under: Wagtail's move rewrites their
+    paths in bulk without saving them, so this runs after each move. Returns how many pages changed."""
+    mission_id = mission_id_in_tree(root.path)
+    changed = 0
+    for model in apps.get_models():
+        if issubclass(model, MissionOwnedPage):
+            below = model.objects.filter(path__startswith=root.path).exclude(mission_id=mission_id)
+            changed += below.update(mission_id=mission_id)
+    return changed

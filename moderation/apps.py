@@ -26,7 +26,10 @@ class ModerationConfig(AppConfig):
         from hub.models import Mission
 
         from . import signal_handlers
+        from .models import ReviewTask
+        from .permissions import review_policy
 
+        ReviewTask.policy = review_policy
         mission_homes_provisioned.connect(
             signal_handlers.mission_homes_provisioned, sender=Mission, dispatch_uid="moderation_mission_workflows"
         )

@@ -58,20 +58,18 @@ class ReviewTask(AbstractGroupApprovalTask):
     )
 
     admin_form_fields = AbstractGroupApprovalTask.admin_form_fields + ["fast_track"]
+    # The review policy (moderation.permissions), which reads these models; ModerationConfig.ready() sets it.
+    policy = None
 
     class Meta:
         verbose_name = _("review task")
         verbose_name_plural = _("review tasks")
 
     def _user_in_groups(self, user):
-        from .permissions import review_policy  # the policy reads these models
-
-        return review_policy.user_in_task_groups(user=user, task=self)
+        return self.policy.user_in_task_groups(user=user, task=self)
 
     def get_actions(self, obj, user):
-        from .permissions import review_policy  # the policy reads these models
-
-        if review_policy.user_can_review(user=user, task=self, page=obj):
+        if self.policy.user_can_review(user=user, task=self, page=obj):
             return [
                 ("reject", _("Request changes"), True),
                 ("approve", _("Approve"), False),
@@ -80,19 +78,13 @@ class ReviewTask(AbstractGroupApprovalTask):
         return []
 
     def user_can_access_editor(self, obj, user):
-        from .permissions import review_policy  # the policy reads these models
-
-        return review_policy.user_is_reviewer_of(user=user, task=self)
+        return self.policy.user_is_reviewer_of(user=user, task=self)
 
     def locked_for_user(self, obj, user):
-        from .permissions import review_policy  # the policy reads these models
-
-        return not review_policy.user_is_reviewer_of(user=user, task=self)
+        return not self.policy.user_is_reviewer_of(user=user, task=self)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from .permissions import review_policy  # the policy reads these models
-
-        return review_policy.task_states_reviewable(user=user, task=self)
+        return self.policy.task_states_reviewable(user=user, task=self)
 
     @classmethod
     def get_description(cls):

@@ -11,18 +11,13 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from wagtail.models import Page, Revision, Workflow
 
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import page_mission_id
 from embassies.selectors import pages_under
 from hub.models import Mission
 
 from .models import MissionWorkflows, ReviewStatus, ReviewTask, Route, Submission, Transition, WorkflowRule
 from .models import fast_track_content_types
 from .permissions import FAST_TRACK_PERMISSION, review_policy
-
-
-def page_mission_id(*, page: Page) -> int | None:
-    """The mission a page belongs to, from its stored reference or its place in the tree."""
-    return getattr(page, "mission_id", None) or (mission_id_for_path(page.path) if page.path else None)
 
 
 def workflow_for_page(*, page: Page) -> Workflow | None:
@@ -33,7 +28,7 @@ def workflow_for_page(*, page: Page) -> Workflow | None:
     """
     if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
         return None
-    mission_id = page_mission_id(page=page)
+    mission_id = page_mission_id(page)
     if mission_id is None:
         return None
     setup = MissionWorkflows.objects.select_related("review", "fast_track").filter(mission_id=mission_id).first()

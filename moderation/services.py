@@ -13,13 +13,13 @@ from django.utils import timezone
 from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from embassies.models import ArticlePage, ConsularNoticePage, ConsularNoticeType, EventPage
+from embassies.models.pages import page_mission_id
 from hub.models import Mission, Region
 from hub.roles import HQ_PRESS_OFFICE_PAGE_PERMISSIONS, Role
 from hub.services import group_page_permissions_sync, hq_group_provision, region_provision
 
 from .models import MissionWorkflows, RegionReviewWorkflow, ReviewStatus, ReviewTask, Submission, Transition
 from .permissions import review_policy
-from .selectors import page_mission_id
 
 
 class ClaimError(Exception):
@@ -135,7 +135,7 @@ def submission_record_review_started(*, task_state: TaskState, user) -> Submissi
     if page is None:
         return None
     content = task_state.revision.as_object()
-    mission_id = page_mission_id(page=content)
+    mission_id = page_mission_id(page)
     region_id = Mission.objects.filter(pk=mission_id).values_list("region_id", flat=True).first()
     submission, _created = Submission.objects.update_or_create(
         workflow_state=workflow_state,

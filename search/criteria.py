@@ -21,7 +21,8 @@ from embassies.models import ArticleKind
 from .documents import PAGE_TYPE_NAMES
 
 MAX_QUERY_LENGTH = 300
-MAX_VALUES = 50
+# Values one filter parameter may hold (`missions`, `locales`, …), each filter on its own; the API's schema states it.
+MAX_FILTER_VALUES = 50
 MAX_PAGE_SIZE = 100
 MAX_RESULT_WINDOW = 10_000
 # Pages of results reach at most MAX_RESULT_WINDOW hits deep at any page size: one bound per parameter, which
@@ -89,8 +90,8 @@ def _values(name: str, raw, errors: dict, *, pattern=None, allowed=None, normali
             ]
             return ()
         values.append(value)
-    if len(values) > MAX_VALUES:
-        errors[name] = [ValidationError(_("At most %(max)s values."), params={"max": MAX_VALUES}, code="too_many")]
+    if len(values) > MAX_FILTER_VALUES:
+        errors[name] = [ValidationError(_("At most %(max)s values."), params={"max": MAX_FILTER_VALUES}, code="too_many")]
         return ()
     return tuple(dict.fromkeys(values))
 

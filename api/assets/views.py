@@ -13,14 +13,14 @@ from embassies.assets.sizes import rendition_specs
 from embassies.selectors import documents_public, images_public, pages_public_using
 from search.assets.criteria import MAX_IMAGE_WIDTH, ORIENTATIONS
 from search.assets.selectors import assets_search
-from search.criteria import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
+from search.criteria import MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
 
 from ..media import DocumentSerializer, ImageSerializer
 from ..pages.serializers import PageSummarySerializer
 from ..pagination import HubCursorPagination
 from ..caching import HttpCached
 from ..parameters import StrictQueryParameters
-from ..schema import SLUG, bounded_integer
+from ..schema import SLUG, bounded_integer, matching, repeatable
 from .filters import AssetFilter, ImageFilter
 from .serializers import DocumentSearchResultsSerializer, ImageSearchResultsSerializer, asset_search_json
 
@@ -109,11 +109,11 @@ def _search_parameters(*, images: bool) -> list[OpenApiParameter]:
             "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
             description="Words in the title, alt text, caption (any locale), credit or tags.",
         ),
-        OpenApiParameter("kind", OpenApiTypes.STR, many=True, enum=AssetKind.values),
-        OpenApiParameter("licence", OpenApiTypes.STR, many=True, enum=AssetLicence.values),
-        OpenApiParameter("mission", {"type": "string", "pattern": f"^{SLUG}$"}, description="Source mission slug."),
-        OpenApiParameter("tag", OpenApiTypes.STR, many=True),
-        OpenApiParameter("year", bounded_integer(1000, 9999), description="Year the asset was added."),
+        repeatable("kind", {"type": "string", "enum": sorted(AssetKind.values)}, most=MAX_FILTER_VALUES),
+        repeatable("licence", {"type": "string", "enum": sorted(AssetLicence.values)}, most=MAX_FILTER_VALUES),
+        repeatable("mission", matching(SLUG), most=MAX_FILTER_VALUES, description="Source mission slug."),
+        repeatable("tag", {"type": "string"}, most=MAX_FILTER_VALUES),
+        repeatable("year", bounded_integer(1000, 9999), most=MAX_FILTER_VALUES, description="Year the asset was added."),
         OpenApiParameter("usable_now", OpenApiTypes.BOOL, description="Only assets whose licence and usage rights allow a new use today."),
         OpenApiParameter("page", bounded_integer(1, MAX_PAGE), description=f"1-based page number, at most {MAX_PAGE}."),
         OpenApiParameter("page_size", bounded_integer(1, MAX_PAGE_SIZE), description=f"1–{MAX_PAGE_SIZE}, default 20."),

@@ -10,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from api.consumers.selectors import consumers_previewing
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import page_mission_id
 
 from .services import preview_token_create
 
@@ -35,7 +35,7 @@ class PreviewLinkView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(
             page=self.page,
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-            consumers=consumers_previewing(mission_id=mission_id_for_path(self.page.path)),
+            consumers=consumers_previewing(mission_id=page_mission_id(self.page)),
             max_age_minutes=settings.HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS // 60,
             **kwargs,
         )

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import signing
 from wagtail.models import Page, Revision
 
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import page_mission_id
 
 from .services import PREVIEW_TOKEN_SALT
 
@@ -45,6 +45,6 @@ def preview_target(*, token: str) -> PreviewTarget | None:
     return PreviewTarget(
         page=revision.as_object(),
         revision=revision,
-        mission_id=mission_id_for_path(page.path),
+        mission_id=page_mission_id(page),
         expires_at=signed_at + timedelta(seconds=settings.HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS),
     )

@@ -13,16 +13,17 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from search.criteria import (
-    AUTOCOMPLETE_LIMIT_MAX, AUTOCOMPLETE_MAX_LENGTH, KINDS, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES, SORTS,
+    AUTOCOMPLETE_LIMIT_MAX, AUTOCOMPLETE_MAX_LENGTH, KINDS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH,
+    SORTS,
 )
 from search.documents import PAGE_TYPE_NAMES, pages_indexable
 from search.selectors import RELATED_LIMIT_MAX, pages_autocomplete, pages_related, pages_search
 
 from ..caching import SearchAnswerCached
-from ..schema import COUNTRY, DATE_OR_DATE_TIME, SLUG, bounded_integer, comma_list, one_of
+from ..schema import COUNTRY, DATE_OR_DATE_TIME, SLUG, bounded_integer, matching, repeatable
 from .serializers import AutocompleteResultsSerializer, SearchResultsSerializer, results_json
 
-# API parameter -> search service parameter. Filters repeat (`?mission=hanoi&mission=paris`) or take commas.
+# API parameter -> search service parameter. Filters repeat (`?mission=hanoi&mission=paris`).
 SEARCH_FILTERS = {
     "mission": "missions",
     "country": "countries",
@@ -44,11 +45,8 @@ SEARCH_SCALARS = {
 
 
 def _listed(params, name: str) -> list[str]:
-    """Every value of a repeatable parameter, commas splitting values too (tags keep their commas escaped as `\\,`)."""
-    values = []
-    for raw in params.getlist(name):
-        values.extend(part.replace("\x00", ",") for part in raw.replace("\\,", "\x00").split(","))
-    return [value.strip() for value in values if value.strip()]
+    """Every value of a repeatable parameter (a comma is part of a value: tags may hold one)."""
+    return [value.strip() for value in params.getlist(name)]
 
 
 def _service_call(function, api_names: dict[str, str], **kwargs):
@@ -62,15 +60,13 @@ def _service_call(function, api_names: dict[str, str], **kwargs):
         ) from None
 
 
-def _repeatable(name: str, description: str, item: str | None = None) -> OpenApiParameter:
-    """A filter that repeats or takes commas; `item` is the pattern of one value (else any text)."""
-    if item:  # drf-spectacular takes `many` for basic types only (a warning, and `check --deploy` fails, otherwise)
-        return OpenApiParameter(name, comma_list(item, most=MAX_VALUES), explode=True, description=description)
-    return OpenApiParameter(name, OpenApiTypes.STR, many=True, explode=True, description=description)
+def _filter(name: str, description: str, item: dict | None = None) -> OpenApiParameter:
+    """A repeatable search filter; `item` is the schema of one value (else any text)."""
+    return repeatable(name, item or {"type": "string"}, most=MAX_FILTER_VALUES, description=description)
 
 
-def _languages() -> str:
-    return one_of(code for code, _name in settings.ALL_CONTENT_LANGUAGES)
+def _languages() -> dict:
+    return {"type": "string", "enum": sorted(code for code, _name in settings.ALL_CONTENT_LANGUAGES)}
 
 
 class SearchView(SearchAnswerCached, generics.GenericAPIView):
@@ -91,16 +87,17 @@ class SearchView(SearchAnswerCached, generics.GenericAPIView):
                 "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                 description=f"Free text, up to {MAX_QUERY_LENGTH} characters; without it, newest first.",
             ),
-            _repeatable("mission", "Mission slug.", SLUG),
-            _repeatable("country", "ISO 3166 country code of the mission.", COUNTRY),
-            _repeatable("region", "Region slug.", SLUG),
-            _repeatable("locale", "Language code.", _languages()),
-            _repeatable("kind", "Article kind (news, press_release, …) or page type.", one_of(KINDS)),
-            _repeatable(
-                "type", "Page type: article, event, consular_notice, section, mission_home, hq_home.", one_of(PAGE_TYPE_NAMES)
+            _filter("mission", "Mission slug.", matching(SLUG)),
+            _filter("country", "ISO 3166 country code of the mission.", matching(COUNTRY)),
+            _filter("region", "Region slug.", matching(SLUG)),
+            _filter("locale", "Language code.", _languages()),
+            _filter("kind", "Article kind (news, press_release, …) or page type.", {"type": "string", "enum": sorted(KINDS)}),
+            _filter(
+                "type", "Page type: article, event, consular_notice, section, mission_home, hq_home.",
+                {"type": "string", "enum": sorted(PAGE_TYPE_NAMES)},
             ),
-            _repeatable("tag", "Tag name (a literal comma as `\\,`)."),
-            _repeatable("topic", "Topic slug.", SLUG),
+            _filter("tag", "Tag name."),
+            _filter("topic", "Topic slug.", matching(SLUG)),
             OpenApiParameter("published_after", DATE_OR_DATE_TIME, description="Date or date-time, inclusive."),
             OpenApiParameter("published_before", DATE_OR_DATE_TIME, description="Date or date-time, inclusive."),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=list(SORTS), description="relevance (default) or date."),
@@ -130,8 +127,8 @@ class AutocompleteView(SearchAnswerCached, generics.GenericAPIView):
                 "q", {"type": "string", "maxLength": AUTOCOMPLETE_MAX_LENGTH}, required=True,
                 description=f"What was typed (1–{AUTOCOMPLETE_MAX_LENGTH} characters).",
             ),
-            _repeatable("locale", "Language code.", _languages()),
-            _repeatable("mission", "Mission slug.", SLUG),
+            _filter("locale", "Language code.", _languages()),
+            _filter("mission", "Mission slug.", matching(SLUG)),
             OpenApiParameter(
                 "limit", bounded_integer(1, AUTOCOMPLETE_LIMIT_MAX), description=f"1 to {AUTOCOMPLETE_LIMIT_MAX}, default 10."
             ),

@@ -9,6 +9,7 @@ import hmac
 import ipaddress
 import json
 import random
+import re
 import secrets
 import socket
 from datetime import timedelta
@@ -44,24 +45,66 @@ def webhook_setting(name: str):
 # Registration -----------------------------------------------------------------------------------
 
 
+# What a webhook address may look like, as a pattern the schema publishes and registration checks: a scheme, a
+# host name (ASCII labels and a top-level domain of letters) or an IPv4 address, a port up to 65535, and a path,
+# query and fragment of URI characters. No user name or password, no IPv6 literal. Where local addresses are
+# allowed (development), http and `localhost` too.
+WEBHOOK_URL_MAX_LENGTH = 500
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST_NAME = rf"(?:{_LABEL}\.)+[A-Za-z]{{2,63}}"
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+_IPV4 = rf"{_OCTET}(?:\.{_OCTET}){{3}}"
+_PORT = r"(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?"
+_URI_CHARACTER = r"(?:[-A-Za-z0-9._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})"
+_RESOURCE = rf"(?:/{_URI_CHARACTER}*)?(?:\?(?:{_URI_CHARACTER}|\?)*)?(?:#(?:{_URI_CHARACTER}|\?)*)?"
+
+
+def webhook_url_pattern() -> str:
+    """The regular expression every webhook address matches (the same in Python and ECMAScript)."""
+    if webhook_setting("ALLOW_LOCAL_ADDRESSES"):
+        return rf"^https?://(?:{_HOST_NAME}|{_IPV4}|localhost){_PORT}{_RESOURCE}$"
+    return rf"^https://(?:{_HOST_NAME}|{_IPV4}){_PORT}{_RESOURCE}$"
+
+
+def webhook_url_rules() -> str:
+    """The address rules in words, for the schema and the admin form."""
+    local = webhook_setting("ALLOW_LOCAL_ADDRESSES")
+    rules = [
+        "http or https (this server allows local addresses)" if local else "https only",
+        "a host name (at most 253 characters) or an IPv4 address, no IPv6 literal" + (", or localhost" if local else ""),
+        "no user name or password",
+        f"at most {WEBHOOK_URL_MAX_LENGTH} characters",
+    ]
+    if not local:
+        rules.append("the host must resolve to public addresses only (no private, loopback or link-local ones)")
+    return "The address that receives a POST per event: " + "; ".join(rules) + "."
+
+
 def webhook_url_refusal(url: str) -> str | None:
     """Why the hub will not POST to `url`, or None. Production sends only over HTTPS to public
     addresses, so a webhook cannot be used to reach the hub's own network. In development (local addresses
     allowed) the host is not looked up until a delivery is sent."""
     if webhook_setting("ALLOW_LOCAL_ADDRESSES"):
-        return _shape_refusal(urlsplit(url))
+        return _shape_refusal(urlsplit(url), url)
     return webhook_target(url)[0]
 
 
-def _shape_refusal(parts: SplitResult) -> str | None:
+def _shape_refusal(parts: SplitResult, url: str) -> str | None:
     if parts.scheme != "https" and not (webhook_setting("ALLOW_LOCAL_ADDRESSES") and parts.scheme == "http"):
         return "Webhook addresses must use https."
     if not parts.hostname:
         return "The webhook address has no host."
+    if parts.username is not None or parts.password is not None:
+        return "The webhook address must not hold a user name or password."
     try:
         parts.port  # noqa: B018 — raises for a port out of range
     except ValueError:
         return "The webhook address has an invalid port."
+    if len(url) > WEBHOOK_URL_MAX_LENGTH or not re.fullmatch(webhook_url_pattern(), url):
+        return (
+            "The webhook address must be scheme://host[:port][/path][?query][#fragment], with a host name or an IPv4 "
+            f"address, URI characters only and at most {WEBHOOK_URL_MAX_LENGTH} characters (the schema's `url` pattern)."
+        )
     return None
 
 
@@ -72,7 +115,7 @@ def webhook_target(url: str) -> tuple[str | None, str | None]:
     name that answers with a public address for the check and an inside one for the connection (DNS
     rebinding) still cannot lead the hub into its own network."""
     parts = urlsplit(url)
-    if refusal := _shape_refusal(parts):
+    if refusal := _shape_refusal(parts, url):
         return refusal, None
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
@@ -178,8 +221,8 @@ def page_event_fields(*, page: Page, event: str, mission_id: int) -> dict:
 
 
 def deliveries_record(*, page: Page, event: str, mission_id: int, webhooks: list[Webhook]) -> list[WebhookDelivery]:
-    """Queue the event for each webhook in the caller's transaction (an outbox); sending starts on commit,
-    so a change that is rolled back sends nothing."""
+    """Queue the event for each webhook in the caller's transaction (an outbox); the caller starts sending on
+    commit (api.webhooks.tasks.deliveries_enqueue), so a change that is rolled back sends nothing."""
     now = timezone.now()
     fields = page_event_fields(page=page, event=event, mission_id=mission_id)
     deliveries = []
@@ -188,22 +231,12 @@ def deliveries_record(*, page: Page, event: str, mission_id: int, webhooks: list
         delivery.payload = {"id": str(delivery.delivery_id), "event": event, "occurred_at": now.isoformat(), "page": fields}
         deliveries.append(delivery)
     WebhookDelivery.objects.bulk_create(deliveries)
-    delivery_ids = [str(delivery.delivery_id) for delivery in deliveries]
-    transaction.on_commit(lambda: _enqueue(delivery_ids))
     return deliveries
 
 
 def deliveries_withdraw(*, page_id: int, event: str) -> None:
     """Drop deliveries of an event not yet attempted, when a later change in the same transaction supersedes it."""
     WebhookDelivery.objects.filter(page_id=page_id, event=event, status=DeliveryStatus.PENDING, attempts=0).delete()
-
-
-def _enqueue(delivery_ids: list[str], *, run_after=None) -> None:
-    from .tasks import webhook_delivery_send  # the tasks run these services
-
-    task = webhook_delivery_send if run_after is None else webhook_delivery_send.using(run_after=run_after)
-    for delivery_id in delivery_ids:
-        task.enqueue(delivery_id=delivery_id)
 
 
 # Sending ----------------------------------------------------------------------------------------
@@ -295,17 +328,7 @@ def delivery_attempt(*, delivery_id: str) -> WebhookDelivery | None:
             "attempts", "last_attempt_at", "last_status_code", "last_error", "status", "delivered_at", "next_attempt_at",
         ]
     )
-    if delivery.status == DeliveryStatus.PENDING:
-        _retry_later(delivery)
     return delivery
-
-
-def _retry_later(delivery: WebhookDelivery) -> None:
-    """Hand the retry to the task queue when it can run work later; otherwise `webhooks_deliver` picks it up."""
-    from .tasks import webhook_delivery_send  # the tasks run these services
-
-    if webhook_delivery_send.get_backend().supports_defer:
-        _enqueue([str(delivery.delivery_id)], run_after=delivery.next_attempt_at)
 
 
 def deliveries_send_due(*, limit: int = 100) -> list[WebhookDelivery]:

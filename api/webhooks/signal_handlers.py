@@ -11,14 +11,16 @@ single `delete` for that, not an `unpublish` too; the two pre_delete handlers ma
 
 from collections.abc import Callable
 
+from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import page_mission_id
 from embassies.selectors import pages_public
 
 from .models import WebhookEvent
 from .selectors import webhooks_following
 from .services import deliveries_record, deliveries_withdraw
+from .tasks import deliveries_enqueue
 
 BEING_DELETED = "_hub_webhooks_being_deleted"
 
@@ -33,12 +35,13 @@ def _was_public(page: Page) -> bool:
 
 
 def _record(page: Page, event: str, *, visible: Callable[[Page], bool]) -> None:
-    mission_id = mission_id_for_path(page.path)
+    mission_id = page_mission_id(page)
     if mission_id is None:
         return
     webhooks = webhooks_following(mission_id=mission_id, event=event)
     if webhooks and visible(page):
-        deliveries_record(page=page, event=event, mission_id=mission_id, webhooks=webhooks)
+        deliveries = deliveries_record(page=page, event=event, mission_id=mission_id, webhooks=webhooks)
+        transaction.on_commit(lambda: deliveries_enqueue(deliveries))
 
 
 def page_published(sender, instance, **kwargs):

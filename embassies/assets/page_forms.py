@@ -18,12 +18,10 @@ class AssetRulesPageForm(WagtailAdminPageForm):
 
     def _post_clean(self):
         super()._post_clean()
-        from embassies.models.pages import mission_id_for_path  # the page models import this form
-
         from .rules import page_asset_errors  # the rules read the page models, which import this form
 
-        path = self.instance.path or (self.parent_page.path if self.parent_page else "")
-        mission_id = mission_id_for_path(path) if path else None
+        # The page's stored mission; a new page's comes from its parent (a section or a home, both store it).
+        mission_id = self.instance.mission_id or getattr(self.parent_page, "mission_id", None)
         for error in page_asset_errors(
             page=self.instance, user=self.for_user, mission_id=mission_id, publishing=is_publish_or_approve(self.data)
         ):

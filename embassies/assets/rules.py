@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, ReferenceIndex
 
 from embassies.models import HubDocument, HubImage
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import page_mission_id
 
 from .selectors import asset_use_problem, choosable_by
 
@@ -109,7 +109,7 @@ def page_asset_warnings(*, page: Page) -> list[str]:
     used = _asset_references(latest)
     if not used:
         return []
-    mission_id = mission_id_for_path(page.path)
+    mission_id = page_mission_id(page)
     warnings = []
     for model in (HubImage, HubDocument):
         ids = [pk for (m, pk) in used if m is model]

@@ -70,7 +70,63 @@ class HQRootPage(MissionHomePage):
         verbose_name = _("HQ root page")
 
 
-class SectionIndexPage(Page):
+# Mission homes sit at depth 3 (the tree root, the network root of a locale, the home): a page belongs to the
+# mission whose home its path starts with. Homes, sections and content store their mission (`MissionOwnedPage`);
+# this is where the stored value comes from, and bulk queries over base `Page` rows use the home paths.
+MISSION_HOME_DEPTH = 3
+MISSION_HOME_PATH_LENGTH = Page.steplen * MISSION_HOME_DEPTH
+
+
+def mission_home_path(path: str) -> str | None:
+    """The tree path of the mission home a page at `path` lies under (its own for a home); None above the missions."""
+    return path[:MISSION_HOME_PATH_LENGTH] if len(path) >= MISSION_HOME_PATH_LENGTH else None
+
+
+def mission_id_in_tree(path: str) -> int | None:
+    """The mission whose home the page at `path` lies under: what a mission-owned page stores when it is saved,
+    copied or moved (readers use the stored value, `page_mission_id`)."""
+    home_path = mission_home_path(path)
+    if home_path is None:
+        return None
+    return MissionHomePage.objects.filter(path=home_path).values_list("mission_id", flat=True).first()
+
+
+class MissionOwnedPage(Page):
+    """A page below a mission home (a section or content): it stores its mission, taken from its place in the tree
+    on every save and kept by moves (embassies.signal_handlers.page_moved)."""
+
+    mission = models.ForeignKey(
+        "hub.Mission", null=True, editable=False, on_delete=models.PROTECT, related_name="+",
+        help_text=_("Derived from the page's place in the tree; kept for fast filtering."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.mission_id = mission_id_in_tree(self.path)
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision as a page keeps the live page's mission, as Wagtail keeps its path: both follow the tree."""
+        page = super().with_content_json(content)
+        page.mission_id = self.mission_id
+        return page
+
+
+def page_mission_id(page: Page) -> int | None:
+    """The mission owning `page` (a home, a section or content): the value it stores; None above the missions.
+    A base `Page` is looked up in its own type's table (one query)."""
+    if hasattr(page, "mission_id"):
+        return page.mission_id
+    model = page.specific_class
+    if model is None or not issubclass(model, (MissionHomePage, MissionOwnedPage)):
+        return None
+    return model.objects.filter(pk=page.pk).values_list("mission_id", flat=True).first()
+
+
+class SectionIndexPage(MissionOwnedPage):
     """A section of a mission's site, such as News, Events or Consular services."""
 
     introduction = models.TextField(blank=True, max_length=1000)
@@ -85,32 +141,9 @@ class SectionIndexPage(Page):
         verbose_name = _("section index page")
 
 
-# Mission homes sit at depth 3 (the tree root, the network root of a locale, the home): a page belongs to the
-# mission whose home its path starts with. This is the only place that knows it.
-MISSION_HOME_DEPTH = 3
-MISSION_HOME_PATH_LENGTH = Page.steplen * MISSION_HOME_DEPTH
-
-
-def mission_home_path(path: str) -> str | None:
-    """The tree path of the mission home a page at `path` lies under (its own for a home); None above the missions."""
-    return path[:MISSION_HOME_PATH_LENGTH] if len(path) >= MISSION_HOME_PATH_LENGTH else None
-
-
-def mission_id_for_path(path: str) -> int | None:
-    """The mission owning the page at `path`."""
-    home_path = mission_home_path(path)
-    if home_path is None:
-        return None
-    return MissionHomePage.objects.filter(path=home_path).values_list("mission_id", flat=True).first()
-
-
-class MissionContentPage(Page):
+class MissionContentPage(MissionOwnedPage):
     """Fields every piece of mission content shares: summary, hero image, tags, topics, social texts, body."""
 
-    mission = models.ForeignKey(
-        "hub.Mission", null=True, editable=False, on_delete=models.PROTECT, related_name="+",
-        help_text=_("Derived from the page's place in the tree; kept for fast filtering."),
-    )
     summary = models.TextField(_("standfirst"), max_length=600, help_text=_("One or two sentences shown in lists, feeds and search results."))
     hero_image = models.ForeignKey(
         "embassies.HubImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -153,11 +186,6 @@ class MissionContentPage(Page):
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.path:
-            self.mission_id = mission_id_for_path(self.path)
-        return super().save(*args, **kwargs)
 
     def get_workflow(self):
         """The workflow chosen for this page type and mission by the chooser in `HUB_WORKFLOW_CHOOSER` (moderation's

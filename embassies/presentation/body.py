@@ -64,6 +64,14 @@ class BodyRenderer:
             return None
         return image_json(self.images.get(image.pk, image), request=self.request)
 
+    def public_among(self, page_ids: set[int]) -> set[int]:
+        """Which of these linked pages the public may see: the renderer's own answer when it was given one."""
+        if self.public_page_ids is not None:
+            return self.public_page_ids
+        if not page_ids:
+            return set()
+        return set(pages_public(queryset=Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+
     def link_to_page(self, page) -> str | None:
         """Only public pages are linked: a draft's URL must not leak through a published page."""
         if page is None or (self.public_page_ids is not None and page.pk not in self.public_page_ids):
@@ -72,7 +80,7 @@ class BodyRenderer:
 
     def block_value(self, block_type: str, value):
         if block_type == "rich_text":
-            return {"html": expand_public_html(value.source, public_page_ids=self.public_page_ids)}
+            return {"html": expand_public_html(value.source, public_page_ids=self.public_among(linked_page_ids(value.source)))}
         if block_type in ("image", "infographic"):
             data = {key: value.get(key) for key in value if key not in IMAGE_FIELDS}
             data["image"] = self.image(value["image"])

@@ -20,7 +20,7 @@ from ..models import (
     MissionHomePage,
     SectionIndexPage,
 )
-from ..models.pages import mission_id_for_path
+from ..models.pages import page_mission_id
 from ..selectors import pages_public
 from .assets import image_json, images_for_json
 from .body import page_body
@@ -82,7 +82,7 @@ def _mission_slug(page: Page) -> str | None:
     mission = getattr(page, "mission", None)
     if mission is not None:
         return mission.slug
-    mission_id = mission_id_for_path(page.path)
+    mission_id = page_mission_id(page)
     return Mission.objects.filter(pk=mission_id).values_list("slug", flat=True).first()
 
 
