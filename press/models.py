@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from embassies.assets.storage import private_asset_storage
 from embassies.blocks import SanitisedRichTextBlock
 from embassies.models import MissionContentPage
-from embassies.models.pages import mission_id_for_path
+from embassies.models.pages import mission_id_in_tree
 from embassies.presentation.formats import page_zone
 from hub.models import Mission
 
@@ -258,7 +258,7 @@ class BriefingPage(MissionContentPage):
 
     def save(self, *args, **kwargs):
         if self.path:  # the mission first: its time zone places the last occurrence
-            self.mission_id = mission_id_for_path(self.path)
+            self.mission_id = mission_id_in_tree(self.path)
         self.last_ends_at = briefing_last_end(self)
         return super().save(*args, **kwargs)
 

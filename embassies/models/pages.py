@@ -226,7 +226,7 @@ class ArticlePageForm(AssetRulesPageForm):
         if not cleaned.get("embargo_for_press") or already_live:
             return cleaned
         path = self.instance.path or (self.parent_page.path if self.parent_page else "")
-        mission_id = mission_id_for_path(path) if path else None
+        mission_id = mission_id_in_tree(path) if path else None
         if cleaned.get("embargo_network_wide") and not Mission.objects.filter(pk=mission_id, kind=MissionKind.HQ).exists():
             self.add_error("embargo_network_wide", _("Only headquarters releases may address the whole network."))
         go_live_at = cleaned.get("go_live_at")
@@ -286,7 +286,7 @@ class ArticlePage(MissionContentPage):
         if self.embargo_network_wide:
             return []
         chosen = [mission.pk for mission in self.embargo_missions.all()]
-        own = self.mission_id or (mission_id_for_path(self.path) if self.path else None)
+        own = self.mission_id or (mission_id_in_tree(self.path) if self.path else None)
         return chosen or ([own] if own else [])
 
 
