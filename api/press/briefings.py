@@ -215,6 +215,7 @@ class BriefingCalendarView(PressView, StrictQueryParameters, generics.GenericAPI
     """Upcoming public briefings as an iCalendar feed (RFC 5545) for calendar clients: one mission's (HQ's with
     `mission=hq`) or every mission's, in one language or all."""
 
+    answers_not_found = True  # an unknown mission is a 404, as on the lists
     renderer_classes = [renderers.JSONRenderer, CalendarRenderer]
     filter_backends = []
     pagination_class = None

@@ -21,6 +21,7 @@ from press.selectors import journalist_for, release_embargoed_for, releases_emba
 from press.services import embargo_read_record
 
 from .authentication import JournalistTokenAuthentication
+from .briefings import PAGE_ID_MAX
 
 
 class EmbargoedReleaseSummarySerializer(PageSummarySerializer):
@@ -94,6 +95,8 @@ class PressReleaseDetailView(_PressRelease):
 
     @extend_schema(responses={200: PageDetailSerializer})
     def get(self, request, pk: int):
+        if pk > PAGE_ID_MAX:  # a page id is a 32-bit integer; a longer number names no page (and overflows SQLite)
+            raise exceptions.NotFound("No such press release.")
         if self.journalist_calls():
             journalist = journalist_for(request.user)
             release = release_embargoed_for(journalist=journalist, page_id=pk)

@@ -1,9 +1,12 @@
 """Unknown query parameters are a 400 naming them and listing the accepted ones, on every endpoint; the documented
 parameters keep working, and what an endpoint accepts is what its OpenAPI operation documents."""
 
+import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from api import factories
 from api.parameters import StrictQueryParameters
@@ -12,6 +15,8 @@ from api.urls import urlpatterns as api_urlpatterns
 from api.webhooks.models import WebhookEvent
 from embassies import factories as content
 from embassies.models import ArticleKind, AssetKind, AssetLicence, ConsularNoticeType, NoticeSeverity
+from press import factories as press_factories
+from press.services import journalist_token_issue
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
 # The schema and the docs describe the API rather than serve it: their own `?format=`/`?lang=` are drf-spectacular's.
@@ -70,6 +75,11 @@ DOCUMENTED = {
     ("get", "/api/v1/preview/{token}/"): ({}, "tokne"),
     ("get", "/api/v1/webhooks/"): ({}, "missoin"),
     ("post", "/api/v1/webhooks/"): ({}, "dry_run"),
+    ("post", "/api/v1/press/journalists/"): ({}, "dry_run"),
+    ("get", "/api/v1/press/journalists/me/"): ({}, "status"),
+    ("get", "/api/v1/press/briefings/"): ({"when": "upcoming", "mission": "hanoi", "locale": "vi", "page_size": "5"}, "whne"),
+    ("get", "/api/v1/press/briefings/{id}/"): ({"locale": "vi"}, "transcript"),
+    ("get", "/api/v1/press/briefings/calendar.ics"): ({"mission": "hanoi", "locale": "vi", "format": "ics"}, "misison"),
     ("get", "/api/v1/webhooks/{id}/"): ({}, "expand"),
     ("delete", "/api/v1/webhooks/{id}/"): ({}, "force"),
 }
@@ -88,23 +98,39 @@ def endpoints(client, network_content, hanoi, staff):
         "pages": article.pk, "images": network_content["public_image"].pk,
         "documents": network_content["public_document"].pk, "webhooks": webhook.pk,
         "press": content.article(content.section(hanoi), title="Visa fees lowered", kind="press_release").pk,
+        "briefings": press_factories.briefing(press_factories.briefings_section(hanoi), title="Weekly briefing").pk,
     }
+    journalist_token = journalist_token_issue(journalist=press_factories.journalist("api_reporter"), name="t").token
     values = {
         "slug": "hanoi", "mission": "hanoi", "locale": "vi", "feed_format": "rss", "platform": "x",
         "token": preview_token_create(page=article, user=staff["hanoi_editor"]).token,
     }
 
     def request(method: str, template: str, query: dict):
-        resource = template.split("/")[3]
+        resource = "briefings" if template.startswith("/api/v1/press/briefings/") else template.split("/")[3]
         path = re.sub(r"\{(\w+)\}", lambda match: str(ids[resource] if match[1] == "id" else values[match[1]]), template)
         headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"} if template in PRIVATE else {}
+        if template == "/api/v1/press/journalists/me/":
+            headers = {"HTTP_AUTHORIZATION": f"Journalist-Token {journalist_token}"}
         if method == "get":
             return client.get(path, query, **headers)
         query_string = "&".join(f"{name}={value}" for name, value in query.items())
+        if template == "/api/v1/press/journalists/":  # a registration: multipart, with a press card that decodes
+            return client.post(f"{path}?{query_string}", _registration())
         body = {"url": "https://vn.example.org/other", "events": WebhookEvent.values[:1], "missions": ["hanoi"]}
         return getattr(client, method)(f"{path}?{query_string}", body, content_type="application/json", **headers)
 
     return request
+
+
+def _registration() -> dict:
+    card = io.BytesIO()
+    Image.new("RGB", (40, 25), "navy").save(card, "PNG")
+    return {
+        "full_name": "Lena Vogel", "outlet": "Tagesblatt", "outlet_country": "DE", "language_codes": ["de", "en"],
+        "email": "lena@tagesblatt.example", "password": "a-long-enough-passphrase-7",
+        "press_card": SimpleUploadedFile("card.png", card.getvalue(), content_type="image/png"),
+    }
 
 
 def _operations(client) -> dict[tuple[str, str], set[str]]:
