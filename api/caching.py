@@ -86,16 +86,19 @@ class HttpCached(StrictQueryParameters):
         self._validators = (etag, last_modified, digest)
         store, _seconds = _response_cache() if self.keep_answers else (None, 0)
         if store is not None:
-            kept_answers.note(request._request, version)
+            kept_answers.seen(request._request, version)
         if _is_conditional(request):
             modified_at = last_modified and int(last_modified.timestamp())
             not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
             if not_modified is not None:
+                if store is not None:
+                    kept_answers.asked(request._request)
                 raise _Answered(_add_cache_headers(not_modified, etag, last_modified))
         if store is None:
             return
         kept, self._holds_render_lock = kept_answers.kept_or_wait(store, _kept_key(digest))
         if kept is not None:
+            kept_answers.asked(request._request)
             content, headers = kept
             raise _Answered(HttpResponse(content, headers=headers))
 
@@ -114,6 +117,7 @@ class HttpCached(StrictQueryParameters):
         _add_cache_headers(response, etag, last_modified)
         store, seconds = _response_cache() if self.keep_answers else (None, 0)
         if store is not None:
+            kept_answers.asked(request._request)
             _keep_when_rendered(response, store, _kept_key(digest), seconds, holds_lock=self._holds_render_lock)
             self._holds_render_lock = False
         return response

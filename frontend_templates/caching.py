@@ -110,6 +110,7 @@ class SitePageCacheMiddleware:
         store, seconds = _page_cache()
         if store is not None and not response.streaming:
             store.set(_kept_key(digest), (response.content, dict(response.headers)), seconds)
+            kept_answers.asked(request)
         return response
 
     def _release(self, request):
@@ -133,18 +134,21 @@ class SitePageCacheMiddleware:
         request._site_page_validators = (etag, last_modified, digest)
         store, _seconds = _page_cache()
         if store is not None:
-            kept_answers.note(request, version)
+            kept_answers.seen(request, version)
         if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
             modified_at = last_modified and int(last_modified.timestamp())
             not_modified = get_conditional_response(request, etag=etag, last_modified=modified_at)
             if not_modified is not None:
                 request._site_page_validators = None
+                if store is not None:
+                    kept_answers.asked(request)
                 return _add_public_headers(not_modified, etag, last_modified)
         if store is None:
             return None
         kept, request._site_page_render_lock = kept_answers.kept_or_wait(store, _kept_key(digest))
         if kept is not None:
             request._site_page_validators = None
+            kept_answers.asked(request)
             content, headers = kept
             return HttpResponse(content, headers=headers)
         return None

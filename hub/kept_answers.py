@@ -4,8 +4,8 @@ The API's kept answers (api/caching.py) and the reference site's kept pages (fro
 keyed by the content version, so a publish anywhere retires all of them at once, and the next reader of each would
 wait for a full render. Two things spare them that:
 
-* **Re-rendering the most requested answers.** Each process counts the public requests it serves (`note`). The
-  first request that sees a new content version starts one background thread in its process, which requests the
+* **Re-rendering the most requested answers.** Each process counts the public answers it gives (`asked`: 200s
+  and 304s, so a URL that answers 404 is never re-rendered). The first request that sees a new content version (`seen`) starts one background thread in its process, which requests the
   most asked-for URLs again through the hub's own handler (no network, no cookies, no credentials), so they are
   kept for the new version before readers ask. Nothing stale is ever served: an unpublished page is gone from the
   first answer after the publish, which a stale-while-revalidate answer could not promise.
@@ -47,25 +47,28 @@ def _request_key(request) -> tuple:
     return (request.scheme, request.get_host(), request.get_full_path(), request.headers.get("Accept", ""))
 
 
-def note(request, version: str) -> None:
-    """Count a public, keepable request; the first one to see a new content version re-renders the most requested.
-
-    Requests the hub makes of itself are not counted, so re-rendering does not feed its own popularity."""
+def seen(request, version: str) -> None:
+    """A public request under `version`: the first one to see a new content version re-renders the most requested
+    answers. The hub's own requests note the version too (so they never start another round), nothing else."""
     global _seen_version
-    rewarming = bool(request.META.get(REWARM_ENVIRON_KEY))
     with _lock:
-        if rewarming:  # the hub's own request: it saw the version, but it is no reader
-            _seen_version = version
-            return
+        changed = _seen_version is not None and version != _seen_version
+        _seen_version = version
+        top = _most_requested() if changed and not request.META.get(REWARM_ENVIRON_KEY) else []
+    if top:
+        _rewarm_start(top)
+
+
+def asked(request) -> None:
+    """Count a public answer given (a 200 or a 304), so only URLs that answer are ever re-rendered; the hub's own
+    requests are not readers."""
+    if request.META.get(REWARM_ENVIRON_KEY):
+        return
+    with _lock:
         _popularity[_request_key(request)] += 1
         if len(_popularity) > _TRACKED_MAX:
             for key, _count in _popularity.most_common()[_TRACKED_MAX // 2 :]:
                 del _popularity[key]
-        changed = _seen_version is not None and version != _seen_version
-        _seen_version = version
-        top = _most_requested() if changed else []
-    if top:
-        _rewarm_start(top)
 
 
 def _most_requested() -> list[tuple]:

@@ -152,3 +152,12 @@ def test_a_reader_waits_only_so_long_for_a_render_that_never_comes(client, keepi
     store.add(f"{key}:rendering", 1)  # a reader took the lock and died
     answer = client.get(listing)
     assert answer.status_code == 200 and "Ambassador presents credentials" in answer.content.decode()
+
+
+@pytest.mark.django_db
+def test_only_urls_that_answer_are_counted(client, keeping, news):
+    for _ in range(5):
+        assert client.get("/api/v1/pages/999999999/").status_code == 404
+        assert client.get("/en/hanoi/no-such-page/").status_code == 404
+    assert client.get("/api/v1/pages/?locale=en").status_code == 200
+    assert list(kept_answers._popularity) == [("http", "testserver", "/api/v1/pages/?locale=en", "")]
