@@ -30,7 +30,8 @@ QUEUE_URL_NAME = "press_question_queue"
 
 
 def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() else None  # "²".isdigit() is true, int("²") fails
 
 
 class QuestionQueueView(WagtailAdminTemplateMixin, TemplateView):

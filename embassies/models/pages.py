@@ -217,18 +217,20 @@ EMBARGO_KINDS = (ArticleKind.PRESS_RELEASE, ArticleKind.STATEMENT)
 
 
 class ArticlePageForm(AssetRulesPageForm):
-    """The article form: an embargo needs a go-live moment in the future (its release time), unless the page is
-    already live (the embargo has been lifted, and later edits keep the flag)."""
+    """The article form: only headquarters may address an embargo to the whole network, and an embargo needs a
+    go-live moment in the future (its release time) unless the page is already live (the embargo has been lifted,
+    and later edits keep the flag; a new scheduled revision of it is still addressed as the rules say)."""
 
     def clean(self):
         cleaned = super().clean()
-        already_live = self.instance.pk and Page.objects.filter(pk=self.instance.pk, live=True).exists()
-        if not cleaned.get("embargo_for_press") or already_live:
+        if not cleaned.get("embargo_for_press"):
             return cleaned
         path = self.instance.path or (self.parent_page.path if self.parent_page else "")
         mission_id = mission_id_in_tree(path) if path else None
         if cleaned.get("embargo_network_wide") and not Mission.objects.filter(pk=mission_id, kind=MissionKind.HQ).exists():
             self.add_error("embargo_network_wide", _("Only headquarters releases may address the whole network."))
+        if self.instance.pk and Page.objects.filter(pk=self.instance.pk, live=True).exists():
+            return cleaned
         go_live_at = cleaned.get("go_live_at")
         if go_live_at is None:
             self.add_error("go_live_at", _("An embargoed release needs a go-live date/time: the end of its embargo."))

@@ -196,3 +196,10 @@ def test_answered_questions_become_transcript_blocks_of_a_draft(asked, briefings
     again = client_for(officer).post(QUEUE, {"action": "transcript", "briefing": briefings_paris.pk}, follow=True)
     assert "No answered question is waiting for the transcript." in again.content.decode()
     assert len(BriefingPage.objects.get(pk=briefings_paris.pk).get_latest_revision_as_object().transcript) == 1
+
+
+@pytest.mark.django_db
+def test_ids_written_in_other_digits_name_nothing_rather_than_a_500(asked, briefings_people):
+    officer = briefings_people["press_office"]
+    assert client_for(officer).get(QUEUE, {"briefing": "²"}).status_code == 200  # the whole queue
+    assert client_for(officer).post(QUEUE, {"action": "claim", "question": "١"}).status_code == 404

@@ -64,3 +64,18 @@ def test_an_editor_saves_an_embargoed_release_addressed_to_another_mission(clien
     draft = page.get_latest_revision_as_object()
     assert draft.embargo_for_press and draft.go_live_at == go_live
     assert draft.embargo_mission_ids() == [paris.pk]
+
+
+def test_a_live_page_may_not_address_a_new_revision_to_the_whole_network(client, staff, hanoi):
+    live = content.article(content.section(hanoi), title="Trade agreement signed", slug="trade-agreement",
+                           kind="press_release")
+    client.force_login(staff["hanoi_editor"])
+    data = nested_form_data({
+        "title": live.title, "slug": live.slug, "kind": "press_release", "summary": live.summary,
+        "body": streamfield([]), "comments": nested_form_data({}), "embargo_for_press": "on",
+        "embargo_network_wide": "on", "go_live_at": _local(timezone.now() + timedelta(hours=3)),
+    })
+    data.update({"comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0, "embargo_missions": []})
+    response = client.post(f"/admin/pages/{live.pk}/edit/", data)
+    assert "Only headquarters releases may address the whole network" in response.content.decode()
+    assert not live.get_latest_revision_as_object().embargo_network_wide
