@@ -6,10 +6,12 @@ Called from tasks (press/tasks.py); each renders templates/press/emails/ and ret
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Page
 
 from embassies.selectors import site_root_url
 from hub.roles import HQ_PRESS_OFFICE_GROUP
@@ -95,30 +97,38 @@ def embargoed_release_send(*, revision_id: int) -> int:
     if release is None:
         return 0
     page = release.page
-    already = set(EmbargoNotice.objects.filter(page_id=page.pk).values_list("journalist_id", flat=True))
-    recipients = [
-        journalist
-        for journalist in journalists_accredited().select_related("user").prefetch_related("missions")
-        if journalist.pk not in already and journalist.user.email and journalist_may_read(journalist, release.mission_ids)
-    ]
-    if not recipients:
-        return 0
-    context = {
-        "page": page,
-        "text": release_text(page),
-        "embargoed_until": timezone.localtime(release.embargoed_until, timezone.get_fixed_timezone(0)),
-        "url": f"{site_root_url()}/{page.locale.language_code}/press/releases/{page.pk}/",
-    }
-    messages = []
-    for journalist in recipients:
-        body = render_to_string("press/emails/embargoed_release.txt", {**context, "journalist": journalist})
+    # One task at a time per release: the page row is locked until the notices are recorded, so two scheduling
+    # saves close together cannot both mail the same journalists; a failed send rolls the notices back (retried).
+    with transaction.atomic():
+        Page.objects.select_for_update().filter(pk=page.pk).first()
+        already = set(EmbargoNotice.objects.filter(page_id=page.pk).values_list("journalist_id", flat=True))
+        recipients = [
+            journalist
+            for journalist in journalists_accredited().select_related("user").prefetch_related("missions")
+            if journalist.pk not in already and journalist.user.email
+            and journalist_may_read(journalist, release.mission_ids)
+        ]
+        if not recipients:
+            return 0
+        context = {
+            "page": page,
+            "text": release_text(page),
+            "embargoed_until": timezone.localtime(release.embargoed_until, timezone.get_fixed_timezone(0)),
+            "url": f"{site_root_url()}/{page.locale.language_code}/press/releases/{page.pk}/",
+        }
         subject = " ".join(render_to_string("press/emails/embargoed_release_subject.txt", context).split())
-        messages.append(
-            EmailMessage(subject=subject, body=body, to=[journalist.user.email], from_email=settings.DEFAULT_FROM_EMAIL)
+        messages = [
+            EmailMessage(
+                subject=subject,
+                body=render_to_string("press/emails/embargoed_release.txt", {**context, "journalist": journalist}),
+                to=[journalist.user.email],
+                from_email=settings.DEFAULT_FROM_EMAIL,
+            )
+            for journalist in recipients
+        ]
+        sent = get_connection().send_messages(messages) or 0
+        EmbargoNotice.objects.bulk_create(
+            [EmbargoNotice(journalist=journalist, page_id=page.pk, revision=release.revision) for journalist in recipients],
+            ignore_conflicts=True,
         )
-    sent = get_connection().send_messages(messages) or 0
-    EmbargoNotice.objects.bulk_create(
-        [EmbargoNotice(journalist=journalist, page_id=page.pk, revision=release.revision) for journalist in recipients],
-        ignore_conflicts=True,
-    )
     return sent
