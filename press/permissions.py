@@ -47,15 +47,18 @@ def missions_accreditable_by(*, user):
 
 def user_can_decide(*, user, journalist: Journalist) -> bool:
     """May accredit, reject or revoke this journalist: the press office always; a press attaché when the
-    journalist's current scope lies within their own missions (a network-wide accreditation is HQ's)."""
+    journalist's current scope (or, never accredited, the missions they asked for) lies within their own missions:
+    a network-wide request or accreditation, or one that also names other missions, is HQ's to decide."""
     if user_is_press_office(user=user):
         return user_can_accredit(user=user)
     if not journalists_visible_to(user=user).filter(pk=journalist.pk).exists():
         return False
-    if journalist.accredited_until is None:
-        return True
+    own = set(missions_attached(user=user).values_list("pk", flat=True))
+    if journalist.accredited_until is None:  # never accredited: what they asked for must be the attaché's alone
+        asked = set(journalist.requested_missions.values_list("pk", flat=True))
+        return bool(asked) and asked <= own
     held = set(journalist.missions.values_list("pk", flat=True))
-    return bool(held) and held <= set(missions_attached(user=user).values_list("pk", flat=True))
+    return bool(held) and held <= own
 
 
 def user_can_grant(*, user, missions) -> bool:

@@ -250,3 +250,14 @@ def test_a_pdf_press_card_downloads_rather_than_renders(accounts_client, account
     response = accounts_client.get(f"{_page(journalist)}card/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment") and "default-src 'none'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_a_press_attache_leaves_a_request_naming_other_missions_to_hq(accounts_client, accounts_people, hanoi, paris):
+    journalist = accounts_people["pending"].journalist
+    journalist.requested_missions.set([hanoi, paris])
+    accounts_client.force_login(accounts_people["hanoi_attache"])
+    response = accounts_client.post(_page(journalist), {"action": "reject", "reason": "Not for Hanoi."})
+    assert response.status_code == 403
+    journalist.refresh_from_db()
+    assert journalist.status == AccreditationStatus.PENDING
