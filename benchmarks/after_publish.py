@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import subprocess
 import sys
 import time
@@ -27,7 +26,7 @@ from statistics import median
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.api_bench import PYTHON, ROOT, Server, free_port, get, load_average  # noqa: E402
-from benchmarks.site_bench import page_paths  # noqa: E402
+from benchmarks.site_bench import page_paths, prepared_env  # noqa: E402
 
 PUBLISH = """
 from embassies.models import ArticlePage
@@ -45,22 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir.resolve()
     if not (data_dir / "db.sqlite3").exists():
         raise SystemExit(f"no dataset in {data_dir}: run benchmarks/api_bench.py --data-dir {data_dir} first")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(data_dir / "media"),
-        "STATIC_ROOT": str(data_dir / "static"),
-        "HUB_CACHE_URL": "locmem",
-        "PYTHONPATH": str(ROOT),
-        "LOG_LEVEL": "WARNING",
-    }
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run([PYTHON, str(ROOT / "manage.py"), *command], env=env, cwd=ROOT, check=True,
-                       capture_output=True, timeout=600)  # fmt: skip
+    env = prepared_env(data_dir, "hub.settings.production")
     pages = page_paths(env)
     article_pk = pages["article"][1]
     urls = {

@@ -39,6 +39,27 @@ print("PAGES " + json.dumps({kind: [page.url, page.pk] for kind, page in
 """
 
 
+def prepared_env(data_dir: Path, settings_module: str) -> dict:
+    """The production-like environment for gunicorn on api_bench.py's dataset, after `migrate` and `collectstatic`."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(data_dir / "media"),
+        "STATIC_ROOT": str(data_dir / "static"),
+        "HUB_CACHE_URL": "locmem",
+        "PYTHONPATH": str(ROOT),
+        "LOG_LEVEL": "WARNING",
+    }
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+        subprocess.run([PYTHON, str(ROOT / "manage.py"), *command], env=env, cwd=ROOT, check=True,
+                       capture_output=True, timeout=600)  # fmt: skip
+    return env
+
+
 def page_paths(env: dict) -> dict:
     result = subprocess.run(
         [PYTHON, str(ROOT / "manage.py"), "shell", "-c", FIND_PAGES], env=env, cwd=ROOT,
@@ -70,23 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir.resolve()
     if not (data_dir / "db.sqlite3").exists():
         raise SystemExit(f"no dataset in {data_dir}: run benchmarks/api_bench.py --data-dir {data_dir} first")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.site_bench_settings",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(data_dir / "media"),
-        "STATIC_ROOT": str(data_dir / "static"),
-        "HUB_CACHE_URL": "locmem",
-        "PYTHONPATH": str(ROOT),
-        "LOG_LEVEL": "WARNING",
-    }
-    subprocess.run([PYTHON, str(ROOT / "manage.py"), "migrate", "--noinput"], env=env, cwd=ROOT, check=True,
-                   capture_output=True, timeout=600)  # fmt: skip
-    subprocess.run([PYTHON, str(ROOT / "manage.py"), "collectstatic", "--noinput"], env=env, cwd=ROOT, check=True,
-                   capture_output=True, timeout=600)  # fmt: skip
+    env = prepared_env(data_dir, "benchmarks.site_bench_settings")
     pages = page_paths(env)
     print(f"Reference-site benchmark — {os.cpu_count()} cores, load average {load_average()}")
     print("  pages: " + ", ".join(f"{kind} {url}" for kind, (url, _pk) in pages.items()))
