@@ -12,7 +12,7 @@ LAYERS = (
     ("hub",),
     ("embassies",),
     ("moderation", "search"),
-    ("press",),
+    ("press", "social"),
     ("api", "frontend_templates"),
     ("demo", "hub.urls"),  # the demo network and the composition root sit above everything
 )

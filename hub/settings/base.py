@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "api",
     "frontend_templates",
     "press",
+    "social",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
