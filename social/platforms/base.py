@@ -151,6 +151,14 @@ class PlatformAdapter:
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:
         raise NotImplementedError
 
+    def find_published(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost | None:
+        """After an attempt whose answer was lost (a timeout), look for the post on the platform before posting again.
+
+        The post's link carries the hub's key for it (`utm_id`), so an adapter can search the account's recent
+        posts for that link. None: not found, or the platform gives no way to look (then delivery decides).
+        """
+        return None
+
     def delete(self, credentials: Credentials, platform_id: str) -> None:
         raise NotImplementedError
 
