@@ -176,12 +176,7 @@ def _structured_data(page: Page, *, request, home: MissionHomePage | None, hero:
 
 def _listings(page: Page, *, request) -> dict:
     if isinstance(page, MissionHomePage):
-        return {
-            "notices": selectors.notices_in_force(home=page),
-            "articles": selectors.articles_latest(home=page),
-            "events": selectors.events_upcoming(home=page),
-            "hq_articles": selectors.hq_statements_syndicated(home=page),
-        }
+        return selectors.mission_home_listings(home=page)
     if isinstance(page, SectionIndexPage):
         return {
             "children": selectors.section_children_page(section=page, number=request.GET.get("page")),

@@ -58,48 +58,64 @@ def _hydrated(queryset) -> list:
     return hydrate(list(queryset.only("id", "content_type")))
 
 
-def articles_latest(*, home: Page, limit: int = 6) -> list[ArticlePage]:
+def _articles_latest(*, home: Page, limit: int):
     """The mission's newest public articles, any kind, newest first."""
-    articles = pages_public(queryset=ArticlePage.objects.descendant_of(home))
-    return _hydrated(_newest_first(articles)[:limit])
+    return _newest_first(pages_public(queryset=ArticlePage.objects.descendant_of(home)))[:limit]
 
 
 def _in_force(queryset, at: datetime):
     return queryset.filter(Q(valid_from__lte=at), Q(valid_until__isnull=True) | Q(valid_until__gt=at))
 
 
-def notices_in_force(*, home: Page, at: datetime | None = None) -> list[ConsularNoticePage]:
-    """Public consular notices valid now, the most severe first, then the newest."""
-    at = at or timezone.now()
+def _notices_in_force(*, home: Page, at: datetime):
+    """Public consular notices valid at `at`, the most severe first, then the newest."""
     notices = _in_force(pages_public(queryset=ConsularNoticePage.objects.descendant_of(home), at=at), at)
     rank = Case(
         *(When(severity=severity, then=Value(position)) for severity, position in SEVERITY_RANK.items()),
         output_field=IntegerField(),
     )
-    return _hydrated(notices.annotate(severity_rank=rank).order_by("severity_rank", "-valid_from", "-pk"))
+    return notices.annotate(severity_rank=rank).order_by("severity_rank", "-valid_from", "-pk")
 
 
-def events_upcoming(*, home: Page, limit: int = 3, at: datetime | None = None) -> list[EventPage]:
-    """Public events that have not ended yet, the soonest first."""
-    at = at or timezone.now()
+def _events_upcoming(*, home: Page, limit: int, at: datetime):
+    """Public events that have not ended at `at`, the soonest first."""
     events = pages_public(queryset=EventPage.objects.descendant_of(home), at=at).filter(ends_at__gt=at)
-    return _hydrated(events.order_by("starts_at", "pk")[:limit])
+    return events.order_by("starts_at", "pk")[:limit]
 
 
-def hq_statements_syndicated(*, home: MissionHomePage, limit: int = 3) -> list[ArticlePage]:
+def _hq_statements_syndicated(*, home: MissionHomePage, limit: int):
     """Headquarters' newest public press releases, statements and briefings in the home's language.
 
     The syndication rule of the reference site: every mission home carries the ministry's voice in its
     own language; HQ news and content in other languages stay on HQ's site.
     """
     if isinstance(home.specific, HQRootPage):
-        return []
+        return ArticlePage.objects.none()
     hq_roots = pages_public(queryset=HQRootPage.objects.filter(locale_id=home.locale_id))
     articles = ArticlePage.objects.none()
     for root in hq_roots:
         articles |= ArticlePage.objects.descendant_of(root)
     articles = pages_public(queryset=articles.filter(kind__in=SYNDICATED_HQ_KINDS))
-    return _hydrated(_newest_first(articles)[:limit])
+    return _newest_first(articles)[:limit]
+
+
+def mission_home_listings(*, home: MissionHomePage, at: datetime | None = None) -> dict[str, list]:
+    """A mission home's four listings (notices in force, latest articles, upcoming events, HQ's statements).
+
+    Each listing's query reads only ids and types; the pages of all four are then loaded by one `hydrate`, so
+    an article listed twice and the articles of both article listings cost one set of queries, not four.
+    """
+    at = at or timezone.now()
+    listed = {
+        "notices": _notices_in_force(home=home, at=at),
+        "articles": _articles_latest(home=home, limit=6),
+        "events": _events_upcoming(home=home, limit=3, at=at),
+        "hq_articles": _hq_statements_syndicated(home=home, limit=3),
+    }
+    rows = {name: list(queryset.only("id", "content_type")) for name, queryset in listed.items()}
+    unique = list({page.pk: page for pages in rows.values() for page in pages}.values())
+    loaded = {page.pk: page for page in hydrate(unique)}
+    return {name: [loaded[page.pk] for page in pages if page.pk in loaded] for name, pages in rows.items()}
 
 
 def _newest_first_page(queryset, *, number, size: int) -> PaginatorPage:

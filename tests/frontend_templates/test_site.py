@@ -464,3 +464,20 @@ def test_listing_queries_do_not_grow_with_the_number_of_items(client, site, page
     client.get(url)
 
     assert queries_for(client, url) == before
+
+
+def test_mission_home_reads_view_restrictions_inside_its_listing_queries(client, site):
+    """'Not behind a view restriction' is a clause of each listing's own query: Wagtail's `.public()` would first
+    read every restriction in a query of its own, once per listing and once for the navigation."""
+    PageViewRestriction.objects.create(page=site["event"].get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    url = site["home"].url
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        soup = html(client.get(url))
+
+    assert "Autumn concert" not in main_text(soup)  # the restricted section's event is still left out
+    reads = [query["sql"] for query in queries if query["sql"].split(" WHERE ")[0].endswith('FROM "wagtailcore_pageviewrestriction"')
+             or 'FROM "wagtailcore_pageviewrestriction" INNER JOIN' in query["sql"].split(" WHERE ")[0]]
+    # Only Wagtail's check of the served page's own restrictions (`page_id IN` its ancestors) is left.
+    assert len(reads) == 1 and '"page_id" IN' in reads[0], reads
