@@ -6,11 +6,14 @@ Applying an entry means re-reading the database and making the index agree with 
 to apply late, twice, or out of order.
 """
 
+import json
 import logging
-from dataclasses import dataclass, field
-from datetime import timedelta
-
 from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import Decimal
+from importlib import import_module
+from uuid import UUID
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -88,22 +91,111 @@ def admin_index_sync(*, targets, gateway) -> int:
     written = 0
     with gateway.errors_translated():
         for model, ids in wanted.items():
-            index = backend.get_index_for_model(model)
-            if not index.exists():
-                index.put()
-            found = model.objects.filter(pk__in=ids)
-            if model is Page:
-                found = found.specific()
-            by_class: dict[type, list] = defaultdict(list)
-            for instance in found:
-                by_class[type(instance)].append(instance)
-            for cls, instances in by_class.items():
-                for start in range(0, len(instances), ADMIN_INDEX_BATCH):
-                    backend.add_bulk(cls, instances[start : start + ADMIN_INDEX_BATCH])
-                    written += len(instances[start : start + ADMIN_INDEX_BATCH])
-            for gone in ids - {instance.pk for instances in by_class.values() for instance in instances}:
-                backend.delete(model(pk=gone))
+            written += _admin_index_write(backend, model, ids)
     return written
+
+
+def _admin_objects(model, ids=None):
+    """The objects of `model` Wagtail's admin index holds (pages as their specific class), all or those of `ids`."""
+    found = model.objects.all() if ids is None else model.objects.filter(pk__in=ids)
+    return found.specific() if model is Page else found
+
+
+def _admin_index_write(backend, model, ids) -> int:
+    """Write these objects of `model` into Wagtail's admin index and delete the ids no longer in the database."""
+    index = backend.get_index_for_model(model)
+    if not index.exists():
+        index.put()
+    by_class: dict[type, list] = defaultdict(list)
+    for instance in _admin_objects(model, ids):
+        by_class[type(instance)].append(instance)
+    written = 0
+    for cls, instances in by_class.items():
+        for start in range(0, len(instances), ADMIN_INDEX_BATCH):
+            backend.add_bulk(cls, instances[start : start + ADMIN_INDEX_BATCH])
+            written += len(instances[start : start + ADMIN_INDEX_BATCH])
+    for gone in set(ids) - {instance.pk for instances in by_class.values() for instance in instances}:
+        backend.delete(model(pk=gone))
+    return written
+
+
+# The models the outbox keeps in Wagtail's admin index, with the word `search_check` names their keys by.
+ADMIN_INDEX_CHECKED = {Page: "page", HubImage: "image", HubDocument: "document"}
+
+
+def _as_sent(value):
+    """A document as the engine stores it: JSON, dates as ISO 8601 (what the engine clients send)."""
+    return json.loads(json.dumps(value, default=_json_default))
+
+
+def _json_default(value):
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, UUID):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _admin_index_stored(backend, index) -> dict[str, dict]:
+    """Every document of one of Wagtail's admin indices, by id (an index not created yet holds none)."""
+    if not index.exists():
+        return {}
+    helpers = import_module(f"{type(backend.es).__module__.split('.')[0]}.helpers")
+    return {hit["_id"]: hit["_source"] for hit in helpers.scan(backend.es, index=index.name, query={"query": {"match_all": {}}})}
+
+
+@dataclass
+class AdminIndexCheckReport:
+    """How Wagtail's admin search index differs from the database, keys as `page-12`, `image-3`: objects it lacks,
+    documents out of date (a change made while the engine was down whose outbox entry was lost, an edit behind
+    the signals' back) and documents of objects that are gone. `checked` is None when the admin search runs on
+    the database (nothing to compare: it is written in each change's own transaction)."""
+
+    checked: int | None = 0
+    missing: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    repaired: int | None = None
+
+    @property
+    def clean(self) -> bool:
+        return not (self.missing or self.stale or self.extra)
+
+
+def admin_index_check(*, repair: bool = False) -> AdminIndexCheckReport:
+    """Compare Wagtail's admin search index with the database for pages (drafts too), images and documents; with
+    `repair`, write the missing and stale objects and delete the extra documents."""
+    backend = admin_search_backend()
+    if backend is None:
+        return AdminIndexCheckReport(checked=None)
+    report = AdminIndexCheckReport()
+    to_write: dict[type, set[int]] = defaultdict(set)
+    with gateway_required().errors_translated():
+        for model, label in ADMIN_INDEX_CHECKED.items():
+            stored = _admin_index_stored(backend, backend.get_index_for_model(model))
+            wanted = set()
+            for instance in _admin_objects(model).iterator(chunk_size=ADMIN_INDEX_BATCH):
+                mapping = backend.mapping_class(type(instance))
+                key = mapping.get_document_id(instance)
+                wanted.add(key)
+                if key not in stored:
+                    report.missing.append(f"{label}-{instance.pk}")
+                    to_write[model].add(instance.pk)
+                elif _as_sent(mapping.get_document(instance)) != stored[key]:
+                    report.stale.append(f"{label}-{instance.pk}")
+                    to_write[model].add(instance.pk)
+                report.checked += 1
+            for key in sorted(set(stored) - wanted, key=lambda key: (len(key), key)):
+                report.extra.append(f"{label}-{key}")
+                to_write[model].add(int(key))
+            if repair and to_write[model]:
+                _admin_index_write(backend, model, to_write[model])
+                backend.get_index_for_model(model).refresh()
+    if repair and not report.clean:
+        report.repaired = len(report.missing) + len(report.stale) + len(report.extra)
+    return report
 
 
 def page_texts_sync(*, page_ids) -> int:

@@ -1,5 +1,6 @@
 """Wagtail's admin search runs on modelsearch's backend for the same engine when one is configured."""
 
+import io
 import json
 import os
 import subprocess
@@ -7,8 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from search.services import admin_index_check
 
 from .helpers import RUN_PREFIX, publish_article
 
@@ -73,3 +77,41 @@ def test_admin_page_search_answers_from_the_engine_and_keeps_missions_apart(engi
     for typed in ("chuyển đổi", "chuyen doi", "CHUYỂN"):  # with or without Vietnamese diacritics
         response = client.get("/admin/pages/search/", {"q": typed})
         assert vietnamese.title in response.content.decode(), typed
+
+
+@pytest.mark.django_db
+def test_search_check_finds_and_repairs_what_the_admin_index_missed(search_engine, engine_url, settings, hanoi):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.opensearch3", "URLS": [engine_url],
+                    "INDEX_PREFIX": f"{RUN_PREFIX}check-wagtail-", "TIMEOUT": 30,
+                    "INDEX_SETTINGS": settings.WAGTAILSEARCH_ENGINE_INDEX_SETTINGS},
+    }
+    call_command("wagtail_update_index", stdout=open(os.devnull, "w"))
+    lost = publish_article(hanoi, title="Admin check: lost during an outage", language="en")
+    edited = publish_article(hanoi, title="Admin check: edited behind the signals", language="en")
+    backend = get_search_backend()
+    pages = backend.get_index_for_model(Page)
+    backend.delete(lost)  # as if its write had failed while the engine was down
+    Page.objects.filter(pk=edited.pk).update(title="Admin check: renamed in bulk")
+    backend.es.index(index=pages.name, id="987654321", body={"pk": "987654321"}, refresh=True)
+    pages.refresh()
+    assert admin_index_check().clean is False
+
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="admin index differs"):
+        call_command("search_check", "--no-progress", stdout=out)
+    shown = out.getvalue()
+    assert f"admin missing: 1 (page-{lost.pk})" in shown
+    assert f"admin stale: 1 (page-{edited.pk})" in shown
+    assert "admin extra: 1 (page-987654321)" in shown
+
+    call_command("search_check", "--repair", "--no-progress", stdout=io.StringIO())
+    report = admin_index_check()
+    assert report.clean and report.checked >= Page.objects.count()
+    assert [page.pk for page in backend.search("renamed bulk", Page, operator="and")] == [edited.pk]
+    assert [page.pk for page in backend.search("lost outage", Page, operator="and")] == [lost.pk]
+
+
+@pytest.mark.django_db
+def test_admin_index_check_has_nothing_to_compare_on_the_database_backend(search_engine):
+    assert admin_index_check().checked is None

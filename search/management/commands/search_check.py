@@ -6,7 +6,7 @@ from search.assets.services import assets_check
 from search.gateway import SearchEngineError, SearchNotConfigured, SearchUnavailable, engine_settings
 from search.management.progress import progress_bar
 from search.selectors import outbox_pending_count
-from search.services import page_texts_check, search_check
+from search.services import admin_index_check, page_texts_check, search_check
 
 SHOWN = 20
 
@@ -14,11 +14,12 @@ SHOWN = 20
 class Command(BaseCommand):
     help = (
         "Report public pages missing from the search index, stale documents and documents that should not be there;"
-        " the database fallback's page words first (without an engine, only them)."
+        " the database fallback's page words first (without an engine, only them), then the asset index and"
+        " Wagtail's admin search index."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--repair", action="store_true", help="Re-index missing and stale pages, delete extra documents.")
+        parser.add_argument("--repair", action="store_true", help="Re-index missing and stale pages, assets and admin documents, delete extra documents.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args, repair, no_progress, **options):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             report = search_check(repair=repair, progress=bar.update, total=total)
             bar.close()
             assets = assets_check(repair=repair, progress=asset_bar.update, total=asset_total)
+            admin = admin_index_check(repair=repair)
         except (SearchNotConfigured, SearchUnavailable, SearchEngineError) as error:
             raise CommandError(str(error)) from error
         finally:
@@ -50,6 +52,7 @@ class Command(BaseCommand):
         if pending:
             self.stdout.write(f"{pending} change(s) wait in the outbox; differences they cover will go once it drains.")
         self._report_assets(assets)
+        self._report_admin(admin)
         if words_differ:
             raise CommandError("The fallback's words differ from the pages; run again with --repair to fix them.")
         if report.clean:
@@ -75,6 +78,19 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"The fallback's words match the pages ({report.checked} pages)."))
         elif report.repaired is not None:
             self.stdout.write(self.style.SUCCESS(f"Words repaired: {report.repaired} pages rewritten."))
+
+    def _report_admin(self, report) -> None:
+        """Wagtail's admin search index (pages, drafts too, images, documents); unrepaired differences fail the command."""
+        if report.checked is None:
+            self.stdout.write("Wagtail's admin search runs on the database: its index is written with each change.")
+            return
+        self._list_differences(report, prefix="admin ", named="")
+        if report.clean:
+            self.stdout.write(self.style.SUCCESS(f"Wagtail's admin index matches the database ({report.checked} objects)."))
+        elif report.repaired is not None:
+            self.stdout.write(self.style.SUCCESS(f"Admin index repaired: {report.repaired} documents written or deleted."))
+        else:
+            raise CommandError("Wagtail's admin index differs from the database; run again with --repair to fix it.")
 
     def _report_assets(self, report) -> None:
         """The asset index's differences; any left unrepaired fail the command like the pages' do."""
