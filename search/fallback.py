@@ -37,6 +37,27 @@ SEARCH_SIMPLIFIED = ("language_analysis", "cross_language", "relevance", "highli
 FOLDED_WEIGHTS = {**{f"{name}_folded": boost for name, boost in FIELD_BOOSTS.items()}, "labels_folded": LABELS_BOOST}
 EXACT_WEIGHTS = dict(FIELD_BOOSTS)
 PHRASE_WEIGHT = 8
+# The engine's `english` and `french` analyzers drop these words (Lucene's stop sets), so on the engine a page in
+# that language matches a query without them: here too, a stop word of a page's language is optional for it, as
+# long as the query has a word that is not one. Never for Vietnamese (`le`, `la`, `an` are syllables, hence words).
+STOP_WORDS = {
+    "en": frozenset(
+        "a an and are as at be but by for if in into is it no not of on or such that the their then there these"
+        " they this to was will with".split()
+    ),
+    "fr": frozenset(
+        fold(word) for word in (
+            "au aux avec ce ces dans de des du elle en et eux il je la le leur lui ma mais me même mes moi mon ne nos"
+            " notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d"
+            " j l à m n s t y été étée étées étés étant suis es est sommes êtes sont serai seras sera serons serez"
+            " seront serais serait serions seriez seraient étais était étions étiez étaient fus fut fûmes fûtes furent"
+            " sois soit soyons soyez soient fusse fusses fût fussions fussiez fussent ayant eu eue eues eus ai as avons"
+            " avez ont aurai auras aura aurons aurez auront aurais aurait aurions auriez auraient avais avait avions"
+            " aviez avaient eut eûmes eûtes eurent aie aies ait ayons ayez aient eusse eusses eût eussions eussiez"
+            " eussent ceci cela celà cet cette ici ils les leurs quel quels quelle quelles sans soi"
+        ).split()
+    ),
+}
 # Facets over more matches than this are counted over the best ones only (and flagged as simplified).
 FACET_LIMIT = 10_000
 
@@ -161,14 +182,30 @@ def _scored(condition: Q, weight: int) -> Case:
     return Case(When(condition, then=Value(weight)), default=Value(0), output_field=IntegerField())
 
 
+def _optional_words(folded: list[str]) -> dict[str, set[str]]:
+    """Per language, the query's words a page in that language need not hold: its stop words, unless the query
+    has nothing else (then every word counts, as the engine's shared fields, which keep stop words, would match)."""
+    return {
+        language: set(folded) & stop_words
+        for language, stop_words in STOP_WORDS.items()
+        if set(folded) - stop_words
+    }
+
+
 def _text_matches(q: str, candidates: QuerySet) -> QuerySet:
-    """Rows of the candidate pages holding every word of `q` (folded, whole words, in any field), with a score."""
+    """Rows of the candidate pages holding every word of `q` (folded, whole words, in any field; a stop word of the
+    page's language may be missing), with a score."""
     folded = list(dict.fromkeys(folded_words(q)))
     accented = [word for word in dict.fromkeys(exact_words(q)) if word != fold(word)]
+    optional = _optional_words(folded)
     rows = PageSearchText.objects.filter(page__in=candidates)
     score = Value(0, output_field=IntegerField())
     for word in folded:
-        rows = rows.filter(Q.create([_contains(field, f" {word} ") for field in FOLDED_WEIGHTS], connector=Q.OR))
+        found = Q.create([_contains(field, f" {word} ") for field in FOLDED_WEIGHTS], connector=Q.OR)
+        skipped_by = [language for language, words in optional.items() if word in words]
+        if skipped_by:
+            found |= Q(page__locale__language_code__in=skipped_by)
+        rows = rows.filter(found)
         for field, weight in FOLDED_WEIGHTS.items():
             score += _scored(_contains(field, f" {word} "), weight)
     for word in accented:

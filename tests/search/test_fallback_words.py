@@ -156,3 +156,15 @@ def test_a_restricted_section_hides_the_words_of_every_page_below_it(hanoi):
 
     assert found("lich tiep cong dan") == []
     assert not PageSearchText.objects.filter(page_id=page.pk).exists()
+
+
+def test_english_and_french_stop_words_are_optional_in_their_own_pages_only(hanoi, paris):
+    english = publish_article(hanoi, title="Apply online for an electronic visa", language="en")
+    french = publish_article(paris, title="Demander un visa électronique", language="fr")
+    vietnamese = publish_article(hanoi, title="Thủ tục cấp thị thực cho Hoài Trung", language="vi")
+
+    assert found("apply for a visa") == [english.pk]  # `a` is an English stop word: the engine drops it too
+    assert found("demander le visa") == [french.pk]  # `le`, French
+    assert found("le hoai trung") == []  # Vietnamese: `lê` is a syllable of the name, never optional
+    assert found("hoai trung") == [vietnamese.pk]
+    assert found("the") == [] and found("a") == []  # a query of stop words alone still needs them
