@@ -13,6 +13,9 @@ def page_published(sender, instance, **kwargs):
     from .models import SocialPost
     from .tasks import deliver_due_posts
 
+    # posts that were waiting for the page (not ones backing off after a failed attempt) are due now
+    SocialPost.objects.filter(page_id=instance.pk, status=SocialPost.Status.APPROVED, attempts=0).update(
+        next_attempt_at=None)
     if SocialPost.objects.filter(page_id=instance.pk, status__in=SocialPost.PENDING).exists():
         transaction.on_commit(deliver_due_posts.enqueue)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -31,6 +32,7 @@ class FakeTelegram(FakePlatform):
         self.chat = {"id": chat_id, "type": "channel", "title": "Embassy test", "username": chat.lstrip("@")}
         self.next_message_id = 100
         self.deleted: list[str] = []
+        self.posted = threading.Condition()
         for method in ("getMe", "getChat", "sendMessage", "sendPhoto", "deleteMessage"):
             self.route("POST", rf"/bot(?P<token>[^/]+)/{method}", getattr(self, method))
 
@@ -67,8 +69,16 @@ class FakeTelegram(FakePlatform):
             self.next_message_id += 1
             message_id = self.next_message_id
         message = {"message_id": message_id, "date": int(time.time()), "chat": self.chat, **fields}
-        self.posts[f"{self.chat['id']}:{message_id}"] = {**message, "photo_bytes": photo_bytes}
+        with self.posted:
+            self.posts[f"{self.chat['id']}:{message_id}"] = {**message, "photo_bytes": photo_bytes}
+            self.posted.notify_all()
         return message
+
+    def wait_for_posts(self, count: int, timeout: float = 5.0) -> int:
+        """Wait until a handler still hanging (an injected timeout) has accepted its post; how many there are."""
+        with self.posted:
+            self.posted.wait_for(lambda: len(self.posts) >= count, timeout=timeout)
+            return len(self.posts)
 
     # --- methods ---
     def getMe(self, request: Request) -> Answer:
