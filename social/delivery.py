@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from .models import SocialConnection, SocialPost
 from .platforms import adapter_for
+from .services import credentials_for
 from .platforms.base import (
     DuplicateContent, OutgoingPost, PlatformAdapter, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
 )
@@ -151,8 +152,6 @@ def deliver(post_id: int) -> str:
     except SocialConnection.DoesNotExist:
         _failed(post, "The account is not connected: a mission head must connect it.")
         return post.status
-    from .services import credentials_for
-
     try:
         credentials = credentials_for(connection)
         if post.answer_lost:
@@ -209,8 +208,6 @@ def delete_sent_for_page(page) -> int:
         if not adapter.supports_delete or not post.platform_id:
             continue
         try:
-            from .services import credentials_for
-
             adapter.delete(credentials_for(post.account.connection), post.platform_id)
         except (PlatformError, SocialConnection.DoesNotExist) as error:
             post.last_error = f"Could not delete: {getattr(error, 'message', error)}"

@@ -2,17 +2,16 @@
 
 from django.db import transaction
 
+from .models import SocialPost
+from .services import approve_with_page
+from .tasks import deliver_due_posts, withdraw_page_posts
+
 
 def workflow_approved(sender, instance, user=None, **kwargs):
-    from .services import approve_with_page
-
     approve_with_page(instance.page)
 
 
 def page_published(sender, instance, **kwargs):
-    from .models import SocialPost
-    from .tasks import deliver_due_posts
-
     # posts that were waiting for the page (not ones backing off after a failed attempt) are due now
     SocialPost.objects.filter(page_id=instance.pk, status=SocialPost.Status.APPROVED, attempts=0).update(
         next_attempt_at=None)
@@ -21,9 +20,6 @@ def page_published(sender, instance, **kwargs):
 
 
 def page_unpublished(sender, instance, **kwargs):
-    from .models import SocialPost
-    from .tasks import withdraw_page_posts
-
     if SocialPost.objects.filter(page_id=instance.pk).exclude(status=SocialPost.Status.CANCELLED).exists():
         page_id = instance.pk
         transaction.on_commit(lambda: withdraw_page_posts.enqueue(page_id))

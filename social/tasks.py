@@ -1,22 +1,19 @@
 from django_tasks import task
+from wagtail.models import Page
+
+from .delivery import deliver_due, delete_sent_for_page
+from .services import cancel_for_page
 
 
 @task()
 def deliver_due_posts() -> int:
     """Send the posts that are due now (enqueued on publish; `manage.py social_worker` also polls)."""
-    from .delivery import deliver_due
-
     return deliver_due()
 
 
 @task()
 def withdraw_page_posts(page_id: int) -> int:
     """The page was unpublished: cancel its pending posts and delete the sent ones where the platform allows."""
-    from wagtail.models import Page
-
-    from .delivery import delete_sent_for_page
-    from .services import cancel_for_page
-
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return 0
