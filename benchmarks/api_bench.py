@@ -643,6 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "HUB_SOCIAL_TOKEN_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0zMmJ5dGU=",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "HUB_WAGTAIL_API_V2": "1",

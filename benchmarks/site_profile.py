@@ -27,7 +27,7 @@ def main() -> int:
     args = parser.parse_args()
     data_dir = args.data_dir.resolve()
     os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "hub.settings.production", "SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SETTINGS_MODULE": "hub.settings.production", "SECRET_KEY": secrets.token_urlsafe(50), "HUB_SOCIAL_TOKEN_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0zMmJ5dGU=",
         "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0", "HUB_CACHE_URL": "locmem",
         "DATABASE_URL": f"sqlite:///{data_dir / 'db.sqlite3'}", "MEDIA_ROOT": str(data_dir / "media"),
         "STATIC_ROOT": str(data_dir / "static"), "HUB_SITE_PAGE_CACHE_SECONDS": "0",

@@ -8,3 +8,14 @@ class SocialConfig(AppConfig):
     label = "social"
     verbose_name = "Social publishing"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.models import WorkflowState
+        from wagtail.signals import page_published, page_unpublished, workflow_approved
+
+        from . import signal_handlers
+
+        workflow_approved.connect(signal_handlers.workflow_approved, sender=WorkflowState,
+                                  dispatch_uid="social_posts_approved_with_page")
+        page_published.connect(signal_handlers.page_published, dispatch_uid="social_posts_sent_with_page")
+        page_unpublished.connect(signal_handlers.page_unpublished, dispatch_uid="social_posts_withdrawn")

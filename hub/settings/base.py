@@ -336,6 +336,19 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Social publishing (docs/social.md). Tokens of connected accounts are encrypted with these Fernet keys
+# (comma-separated; the first encrypts, every one decrypts, so a new key goes first and `manage.py social_rotate_keys`
+# re-encrypts). dev and test derive a fixed key when unset; production refuses to start without one.
+HUB_SOCIAL_TOKEN_KEYS = [key.strip() for key in os.environ.get("HUB_SOCIAL_TOKEN_KEYS", "").split(",") if key.strip()]
+# platform → API base URL; unset platforms use the platform's documented address (tests point them at local fakes).
+HUB_SOCIAL_API_BASES: dict[str, str] = {}
+HUB_SOCIAL_DELIVERY = {
+    "MAX_ATTEMPTS": int(os.environ.get("HUB_SOCIAL_MAX_ATTEMPTS", "8")),
+    "RETRY_BASE_SECONDS": 30,
+    "RETRY_MAX_SECONDS": 3600,
+    "TIMEOUT_SECONDS": float(os.environ.get("HUB_SOCIAL_TIMEOUT_SECONDS", "10")),
+}
+
 # Draft previews for consumers' sites, and webhooks (docs/api-consumers.md).
 HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("HUB_PREVIEW_TOKEN_MAX_AGE_SECONDS", str(30 * 60)))
 HUB_WEBHOOKS = {

@@ -15,6 +15,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment in production.")
 
+if not HUB_SOCIAL_TOKEN_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("HUB_SOCIAL_TOKEN_KEYS must be set in the environment in production (Fernet keys, "
+                               "comma-separated, the first encrypts).")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))

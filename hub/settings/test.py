@@ -33,3 +33,9 @@ HUB_WEBHOOKS = {**HUB_WEBHOOKS, "ALLOW_LOCAL_ADDRESSES": True, "TIMEOUT_SECONDS"
 
 # The demo network, for tests/demo and the seed tests; production settings never install it.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
+# A fixed token key when none is set, so development works out of the box; never used in production.
+if not HUB_SOCIAL_TOKEN_KEYS:  # noqa: F405
+    import base64 as _b64
+    import hashlib as _hashlib
+    HUB_SOCIAL_TOKEN_KEYS = [_b64.urlsafe_b64encode(_hashlib.sha256(b"embassy-hub-test-only-social-tokens").digest()).decode()]

@@ -41,6 +41,7 @@ def gunicorn_server(django_db_setup, django_db_blocker, tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "HUB_SOCIAL_TOKEN_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0zMmJ5dGU=",
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",  # plain HTTP on the loopback; TLS ends at the proxy in a deployment
         "DATABASE_URL": database_url,

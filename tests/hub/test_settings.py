@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "hub.settings.production",
     "SECRET_KEY": "k3y-for-the-deploy-check-only-" + "x7Qp" * 10,
+    "HUB_SOCIAL_TOKEN_KEYS": "Zm9yLXRoZS1kZXBsb3ktY2hlY2stb25seS0zMmJ5dGU=",
     "ALLOWED_HOSTS": "hub.example.org",
     "DATABASE_URL": "sqlite:////tmp/embassy-hub-deploy-check.sqlite3",
 }
@@ -64,3 +65,10 @@ def test_production_does_not_install_the_demo_network():
     assert "demo installed: False" in result.stdout, result.stdout + result.stderr
     refused = _manage("seed_demo", "--force", env=PRODUCTION_ENV)
     assert refused.returncode != 0 and "Unknown command: 'seed_demo'" in refused.stderr
+
+
+def test_production_refuses_to_start_without_social_token_keys():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "HUB_SOCIAL_TOKEN_KEYS"}
+    result = _manage("check", env={**env, "HUB_SOCIAL_TOKEN_KEYS": ""})
+    assert result.returncode != 0
+    assert "HUB_SOCIAL_TOKEN_KEYS must be set" in result.stderr

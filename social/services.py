@@ -1,0 +1,122 @@
+"""Writes for social publishing: connecting accounts, keys, approving and cancelling posts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from hub.models import MissionSocialAccount
+
+from . import crypto
+from .models import SocialConnection, SocialPost
+from .platforms import adapter_for
+from .platforms.base import Credentials, TokenExpired
+
+# Refresh an OAuth token this long before it expires, so a post never goes out on a token about to lapse.
+REFRESH_MARGIN = timedelta(minutes=10)
+
+
+def rotate_token_keys() -> int:
+    """Re-encrypt every token with the first key; returns how many connections were rewritten."""
+    crypto.reset_keys()
+    count = 0
+    for connection in SocialConnection.objects.select_for_update().all():
+        connection.access_token_encrypted = crypto.rotate(connection.access_token_encrypted)
+        connection.refresh_token_encrypted = crypto.rotate(connection.refresh_token_encrypted)
+        connection.save(update_fields=["access_token_encrypted", "refresh_token_encrypted", "updated_at"])
+        count += 1
+    return count
+
+
+def connect_with_token(account: MissionSocialAccount, *, token: str, chat: str, user=None) -> SocialConnection:
+    """Bot/OA platforms (Telegram): check the token and the channel with the platform, then keep them encrypted."""
+    adapter = adapter_for(account.platform)
+    found = adapter.check(token, chat)  # raises PlatformError with the platform's words on a bad token or chat
+    connection, _ = SocialConnection.objects.get_or_create(account=account)
+    connection.access_token = token
+    connection.refresh_token = ""
+    connection.external_account_id = str(found["chat"]["id"])
+    connection.extra = {"chat_id": chat, "bot": found["bot"].get("username", "")}
+    connection.status = SocialConnection.Status.CONNECTED
+    connection.last_error = ""
+    connection.connected_by = user
+    connection.save()
+    return connection
+
+
+def store_token_set(account: MissionSocialAccount, tokens, *, external_account_id: str, user=None) -> SocialConnection:
+    """OAuth platforms: keep what the code exchange (or a refresh) returned."""
+    connection, _ = SocialConnection.objects.get_or_create(account=account)
+    connection.access_token = tokens.access_token
+    connection.refresh_token = tokens.refresh_token or connection.refresh_token
+    connection.expires_at = tokens.expires_at
+    connection.scopes = " ".join(tokens.scopes)
+    connection.external_account_id = external_account_id
+    connection.status = SocialConnection.Status.CONNECTED
+    connection.last_error = ""
+    if user is not None:
+        connection.connected_by = user
+    connection.save()
+    return connection
+
+
+def disconnect(account: MissionSocialAccount) -> None:
+    """Forget the tokens (the platform may also be told to revoke them by the mission head)."""
+    SocialConnection.objects.filter(account=account).update(
+        access_token_encrypted="", refresh_token_encrypted="", expires_at=None,
+        status=SocialConnection.Status.DISCONNECTED)
+
+
+def oauth_client(platform: str) -> tuple[str, str]:
+    client = getattr(settings, "HUB_SOCIAL_OAUTH_CLIENTS", {}).get(platform) or {}
+    return client.get("id", ""), client.get("secret", "")
+
+
+def credentials_for(connection: SocialConnection) -> Credentials:
+    """Decrypted credentials for one call, refreshed first when the token expires within REFRESH_MARGIN."""
+    adapter = adapter_for(connection.account.platform)
+    if connection.status != SocialConnection.Status.CONNECTED:
+        raise TokenExpired(f"The account is {connection.get_status_display().lower()}: a mission head must connect it.")
+    credentials = Credentials(access_token=connection.access_token, account_id=connection.external_account_id,
+                              refresh_token=connection.refresh_token, expires_at=connection.expires_at,
+                              extra=dict(connection.extra))
+    if adapter.uses_oauth and connection.expires_at and connection.expires_at - REFRESH_MARGIN <= timezone.now():
+        client_id, client_secret = oauth_client(connection.account.platform)
+        tokens = adapter.refresh(credentials, client_id=client_id, client_secret=client_secret)
+        store_token_set(connection.account, tokens, external_account_id=connection.external_account_id)
+        connection.refresh_from_db()
+        return credentials_for(connection)
+    return credentials
+
+
+def approve_with_page(page) -> int:
+    """The page's workflow approved it: its draft posts are approved with it (scheduled ones keep their time)."""
+    with transaction.atomic():
+        drafts = SocialPost.objects.select_for_update().filter(page=page, status=SocialPost.Status.DRAFT)
+        count = 0
+        for post in drafts:
+            post.status = (SocialPost.Status.SCHEDULED if post.send_mode == SocialPost.SendMode.AT_TIME
+                           else SocialPost.Status.APPROVED)
+            post.save(update_fields=["status", "updated_at"])
+            count += 1
+    return count
+
+
+def cancel_for_page(page, *, reason: str) -> int:
+    """Posts not yet out are cancelled (the page was unpublished or expired)."""
+    return SocialPost.objects.filter(page=page, status__in=[SocialPost.Status.DRAFT, *SocialPost.PENDING]).exclude(
+        answer_lost=True, status=SocialPost.Status.SENDING,
+    ).update(status=SocialPost.Status.CANCELLED, last_error=reason, updated_at=timezone.now())
+
+
+def retry(post: SocialPost) -> None:
+    """The editor's Retry on a failed post (after checking the platform when its answer was lost)."""
+    post.status = (SocialPost.Status.SCHEDULED if post.send_mode == SocialPost.SendMode.AT_TIME
+                   else SocialPost.Status.APPROVED)
+    post.answer_lost = False
+    post.next_attempt_at = None
+    post.attempts = 0
+    post.save(update_fields=["status", "answer_lost", "next_attempt_at", "attempts", "updated_at"])

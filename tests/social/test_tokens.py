@@ -1,0 +1,86 @@
+"""Tokens are encrypted at rest with the configured keys, rotate to a new first key, and never show."""
+
+import logging
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
+from django.db import connection as db
+
+from social import crypto
+from social.delivery import deliver_due
+from social.models import SocialConnection, SocialPost
+from social.platforms.base import TokenExpired
+
+pytestmark = pytest.mark.django_db
+
+
+def raw_row(pk):
+    with db.cursor() as cursor:
+        cursor.execute("SELECT * FROM social_socialconnection WHERE id = %s", [pk])
+        return " ".join(str(value) for value in cursor.fetchone())
+
+
+def test_database_row_holds_no_plaintext_token(paris_telegram, telegram):
+    connection = paris_telegram.connection
+    row = raw_row(connection.pk)
+    assert telegram.token not in row
+    assert telegram.token.split(":")[1] not in row
+    assert connection.access_token == telegram.token
+    assert telegram.token not in repr(connection) and telegram.token not in str(connection)
+    assert connection.external_account_id == str(telegram.chat["id"])
+
+
+def test_rotation_reencrypts_with_the_first_key(paris_telegram, telegram, settings):
+    before = SocialConnection.objects.get(pk=paris_telegram.connection.pk).access_token_encrypted
+    new_key = Fernet.generate_key().decode()
+    old_keys = list(settings.HUB_SOCIAL_TOKEN_KEYS)
+    settings.HUB_SOCIAL_TOKEN_KEYS = [new_key, *old_keys]
+    crypto.reset_keys()
+    call_command("social_rotate_keys", stdout=open("/dev/null", "w"))
+    after = SocialConnection.objects.get(pk=paris_telegram.connection.pk)
+    assert after.access_token_encrypted != before
+    assert Fernet(new_key.encode()).decrypt(after.access_token_encrypted.encode()).decode() == telegram.token
+    # the old key can go now: the new one alone reads every token
+    settings.HUB_SOCIAL_TOKEN_KEYS = [new_key]
+    crypto.reset_keys()
+    assert SocialConnection.objects.get(pk=after.pk).access_token == telegram.token
+    crypto.reset_keys()
+
+
+def test_wrong_key_cannot_read(paris_telegram, settings):
+    settings.HUB_SOCIAL_TOKEN_KEYS = [Fernet.generate_key().decode()]
+    crypto.reset_keys()
+    with pytest.raises(crypto.InvalidToken):
+        SocialConnection.objects.get(pk=paris_telegram.connection.pk).access_token
+    crypto.reset_keys()
+
+
+def test_token_never_in_logs(paris_telegram, paris_page, telegram, caplog):
+    caplog.set_level(logging.DEBUG)
+    SocialPost.objects.create(page=paris_page, account=paris_telegram, text="Bonjour",
+                              status=SocialPost.Status.APPROVED)
+    telegram.fail_next("POST", r"/sendMessage$", hang_seconds=1.0)  # logs of a failing round too
+    deliver_due()
+    assert telegram.token not in caplog.text
+    assert telegram.token.split(":")[1] not in caplog.text
+
+
+def test_disconnect_forgets_tokens(paris_telegram):
+    from social.services import credentials_for, disconnect
+
+    disconnect(paris_telegram)
+    connection = SocialConnection.objects.get(account=paris_telegram)
+    assert connection.access_token_encrypted == "" and connection.status == "disconnected"
+    with pytest.raises(TokenExpired):
+        credentials_for(connection)
+
+
+def test_bad_token_is_not_saved(paris, telegram, hub_points_at):
+    from hub.models import MissionSocialAccount
+    from social.services import connect_with_token
+
+    account = MissionSocialAccount.objects.create(mission=paris, platform="telegram", handle="@x", url="https://t.me/x")
+    with pytest.raises(TokenExpired, match="Unauthorized"):
+        connect_with_token(account, token="123456789:wrongwrongwrongwrongwrongwrongwrong", chat="@embassy_test")
+    assert not SocialConnection.objects.filter(account=account).exists()
