@@ -9,6 +9,8 @@ from functools import partial
 import pyotp
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -35,6 +37,8 @@ from .selectors import VERIFICATION_SALT, briefing_manageable_by, journalist_may
 TOKEN_SCHEME = "ejt"
 # Recording every request would be a write per call; a minute is precise enough.
 LAST_USED_PRECISION = timedelta(minutes=1)
+# At most one "someone tried to register with your address" mail per account in this time (seconds).
+REGISTRATION_ATTEMPT_MAIL_EVERY = 3600
 DECISION_ACCREDITED, DECISION_REJECTED, DECISION_REVOKED = "accredited", "rejected", "revoked"
 
 
@@ -123,6 +127,24 @@ def journalist_register(
             journalist.press_card.storage.delete(journalist.press_card.name)
         raise
     return journalist
+
+
+def journalist_registration_receive(*, email: str, password: str, **details) -> Journalist | None:
+    """Register, without telling the caller whether the address already has an account: for a taken address
+    nothing is created and its holder is e-mailed after commit (someone tried to register with it; sign in or reset
+    the password). Returns the new journalist, or None for a taken address; callers answer both the same way.
+
+    The password is hashed on both paths, so the answer takes as long either way."""
+    try:
+        return journalist_register(email=email, password=password, **details)
+    except ValidationError as error:
+        if getattr(error, "error_dict", None) is None or "email" not in error.error_dict:
+            raise
+    make_password(password)
+    holder = get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+    if holder is not None and cache.add(f"press:registration-attempt:{holder.pk}", True, REGISTRATION_ATTEMPT_MAIL_EVERY):
+        transaction.on_commit(partial(tasks.registration_attempt_send.enqueue, user_id=holder.pk))
+    return None
 
 
 def journalist_verify(*, token: str) -> Journalist:

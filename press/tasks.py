@@ -12,6 +12,12 @@ def journalist_verification_send(*, journalist_id: int) -> int:
 
 
 @task()
+def registration_attempt_send(*, user_id: int) -> int:
+    """Tell an account's holder that someone tried to register with their address (they may sign in or reset)."""
+    return notifications.registration_attempt_send(user_id=user_id)
+
+
+@task()
 def press_office_notify(*, journalist_id: int) -> int:
     """Tell the press office (and the press attachés of the missions asked for) that a journalist waits."""
     return notifications.pending_send(journalist_id=journalist_id)
