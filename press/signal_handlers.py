@@ -7,7 +7,7 @@ from django.db import transaction
 
 from embassies.models import ArticlePage
 
-from . import tasks
+from . import services, tasks
 
 
 def revision_scheduled(sender, instance, update_fields=None, **kwargs):
@@ -20,3 +20,8 @@ def revision_scheduled(sender, instance, update_fields=None, **kwargs):
     if not instance.content.get("embargo_for_press"):
         return
     transaction.on_commit(partial(tasks.embargoed_release_send.enqueue, revision_id=instance.pk))
+
+
+def journalist_deleting(sender, instance, **kwargs):
+    """However a journalist is deleted (their request, the admin, a user's cascade), their traces go first."""
+    services.journalist_traces_pseudonymise(journalist=instance)
