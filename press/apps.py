@@ -12,6 +12,7 @@ class PressConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save, pre_delete
         from wagtail.models import Revision
+        from wagtail.signals import page_published, page_unpublished
 
         from search import signal_handlers as search_handlers
         from search.documents import page_type_register
@@ -27,3 +28,6 @@ class PressConfig(AppConfig):
         post_save.connect(signal_handlers.revision_scheduled, sender=Revision, dispatch_uid="press_revision_scheduled")
         # --- accounts ---
         pre_delete.connect(signal_handlers.journalist_deleting, sender=Journalist, dispatch_uid="press_journalist_deleting")
+        # --- press kits ---
+        page_published.connect(signal_handlers.page_published_or_unpublished, dispatch_uid="press_kit_published")
+        page_unpublished.connect(signal_handlers.page_published_or_unpublished, dispatch_uid="press_kit_unpublished")

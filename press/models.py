@@ -392,3 +392,25 @@ class EmbargoNotice(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["journalist", "page"], name="press_embargo_notice_once")]
+
+
+# --- press kits ---
+
+
+class PressKit(models.Model):
+    """The ZIP journalists download for a release or briefing: its text, images (original and web size), documents
+    and a manifest of credits and licences, built in the background from one revision (press/press_kits.py).
+
+    Built from the live revision when the page is public, or from the scheduled revision of an embargoed release
+    (`embargoed_until` set, readable by the journalists in `mission_ids` only); kept in the private storage."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    file = models.FileField(upload_to="press-kits/", storage=private_asset_storage)
+    embargoed_until = models.DateTimeField(null=True, blank=True)
+    mission_ids = models.JSONField(default=list, blank=True, help_text=_("Embargoed: addressed to; []: network."))
+    size = models.PositiveIntegerField(default=0)
+    built_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Press kit of page {self.page_id} (revision {self.revision_id})"
