@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.views import APIView
 
+from api.consumers.authentication import ApiKeyAuthentication
 from api.parameters import StrictQueryParameters
 from press.models import JournalistToken
 from press.press_kits import press_kit_for
@@ -16,7 +17,9 @@ from .briefings import PAGE_ID_MAX
 
 
 class PressKitDownloadView(StrictQueryParameters, APIView):
-    authentication_classes = [JournalistTokenAuthentication]
+    """The press kit's ZIP, if the caller may read the copy it was built from; else 404."""
+
+    authentication_classes = [JournalistTokenAuthentication, ApiKeyAuthentication]
 
     @extend_schema(operation_id="press_kit_download", responses={(200, "application/zip"): OpenApiTypes.BINARY},
                    tags=["press"])
