@@ -11,6 +11,7 @@ from .missions.views import MissionViewSet
 from .pages import views as pages
 from .press import accounts as press_accounts
 from .press import briefings as press_briefings
+from .press import press_kits
 from .press import releases as press_releases
 from .preview.views import PreviewView
 from .search import views as search
@@ -56,6 +57,7 @@ v1 = [
     path("press/briefings/", press_briefings.BriefingListView.as_view(), name="press-briefing-list"),
     path("press/briefings/calendar.ics", press_briefings.BriefingCalendarView.as_view(), name="press-briefing-calendar"),
     path("press/briefings/<int:pk>/", press_briefings.BriefingDetailView.as_view(), name="press-briefing-detail"),
+    path("press/kits/<int:pk>/", press_kits.PressKitDownloadView.as_view(), name="press-kit-download"),
     # The press centre: public releases for everyone; embargoed ones only with a journalist token (never cached).
     path("press/releases/", press_releases.PressReleaseListView.as_view(), name="press-release-list"),
     path("press/releases/<int:pk>/", press_releases.PressReleaseDetailView.as_view(), name="press-release-detail"),

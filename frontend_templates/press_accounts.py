@@ -64,7 +64,7 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.journalist_register(
+            services.journalist_registration_receive(
                 **{name: data[name] for name in ("full_name", "outlet", "outlet_country", "email", "password", "role",
                                                  "language_codes", "requested_missions", "phone", "press_card")},
                 press_card_content_type=form.press_card_content_type,

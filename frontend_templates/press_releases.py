@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 
 from embassies.presentation.body import page_body
 from press.models import ReadChannel
+from press.press_kits import press_kit_for
 from press.selectors import (
     release_embargoed_for,
     releases_embargoed_for,
@@ -108,5 +109,7 @@ def press_release_detail(request, page_id: int):
         if page is None:
             raise Http404("No such release.")
         times = None
-    context = _context(request, page=page, times=times, body=page_body(page, request=request), meta={"title": page.title})
+    kit = press_kit_for(page_id=page.pk, journalist=request.journalist)
+    context = _context(request, page=page, times=times, body=page_body(page, request=request), meta={"title": page.title},
+                       press_kit=kit)
     return render(request, "frontend_templates/press/releases/detail.html", context)

@@ -17,7 +17,7 @@ class DatabaseId:
 
 register_converter(DatabaseId, "id")
 
-from . import press_accounts, press_briefings, press_releases, views
+from . import press_accounts, press_briefings, press_kits, press_releases, views
 
 # The press area (docs/press-centre.md), before the mission routes so "press" is never taken for a mission slug.
 press_accounts_urls = [
@@ -51,6 +51,7 @@ urlpatterns = [
     ),
     path("press/releases/", press_releases.press_releases, name="press_releases"),
     path("press/releases/<id:page_id>/", press_releases.press_release_detail, name="press_release_detail"),
+    path("press/kits/<id:page_id>.zip", press_kits.press_kit_download, name="press_kit_download"),
     path("<slug:mission_slug>/search/", views.mission_search, name="mission_search"),
     path("<slug:mission_slug>/topics/<str:topic_slug>/", views.mission_topic, name="mission_topic"),
     path("<slug:mission_slug>/sitemap.xml", views.mission_sitemap, name="mission_sitemap"),

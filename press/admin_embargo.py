@@ -30,10 +30,11 @@ class EmbargoReadReportView(ReportView):
     index_url_name = "press_embargo_reads"
     index_results_url_name = "press_embargo_reads_results"
     paginate_by = 100
-    list_export = ["read_at", "journalist", "outlet", "mission", "page_id", "page_title", "revision_id", "locale", "channel"]
+    list_export = ["read_at", "journalist", "journalist_pseudonym", "outlet", "mission", "page_id", "page_title", "revision_id", "locale", "channel"]
     export_headings = {
         "read_at": _("When (UTC)"),
         "journalist": _("Journalist"),
+        "journalist_pseudonym": _("Deleted account"),
         "outlet": _("Outlet"),
         "mission": _("Mission"),
         "page_id": _("Page ID"),

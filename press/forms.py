@@ -20,10 +20,6 @@ def journalist_password_validate(password: str, *, user=None) -> None:
     password_validation.validate_password(password, user=user, password_validators=validators)
 
 
-def email_taken(email: str) -> bool:
-    return get_user_model().objects.filter(email__iexact=email).exists()
-
-
 class JournalistRegistrationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     outlet = forms.CharField(label=_("Outlet"), max_length=150, help_text=_("The newspaper, agency or broadcaster."))
@@ -54,10 +50,9 @@ class JournalistRegistrationForm(forms.Form):
         return self.cleaned_data["outlet_country"].upper()
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if email_taken(email):
-            raise ValidationError(_("An account with this e-mail address already exists."), code="duplicate")
-        return email
+        """Lower case; a taken address is no error here, so the form never says who has an account
+        (press.services.journalist_registration_receive)."""
+        return self.cleaned_data["email"].lower()
 
     def clean_press_card(self):
         card = self.cleaned_data["press_card"]

@@ -300,7 +300,11 @@ class BriefingAttendance(models.Model):
     """An accredited journalist's registration to attend a briefing, in the room or online."""
 
     briefing = models.ForeignKey(BriefingPage, on_delete=models.CASCADE, related_name="attendances")
-    journalist = models.ForeignKey(Journalist, on_delete=models.CASCADE, related_name="briefing_attendances")
+    # A deleted account leaves the attendance (for the numbers) under its pseudonym only.
+    journalist = models.ForeignKey(
+        Journalist, null=True, on_delete=models.SET_NULL, related_name="briefing_attendances"
+    )
+    journalist_pseudonym = models.CharField(max_length=32, blank=True, editable=False)
     in_person = models.BooleanField(_("in the room"), default=False)
     registered_at = models.DateTimeField(auto_now_add=True)
 
@@ -309,7 +313,7 @@ class BriefingAttendance(models.Model):
         constraints = [models.UniqueConstraint(fields=["briefing", "journalist"], name="press_attendance_once")]
 
     def __str__(self):
-        return f"{self.journalist} at {self.briefing_id}"
+        return f"{self.journalist or self.journalist_pseudonym} at {self.briefing_id}"
 
 
 class QuestionStatus(models.TextChoices):
@@ -324,7 +328,9 @@ class BriefingQuestion(models.Model):
     queue; what the public reads is the transcript the press office publishes from the answered ones."""
 
     briefing = models.ForeignKey(BriefingPage, on_delete=models.CASCADE, related_name="questions")
-    journalist = models.ForeignKey(Journalist, on_delete=models.CASCADE, related_name="briefing_questions")
+    # A deleted account leaves the question (it may be quoted in a transcript) under its pseudonym only.
+    journalist = models.ForeignKey(Journalist, null=True, on_delete=models.SET_NULL, related_name="briefing_questions")
+    journalist_pseudonym = models.CharField(max_length=32, blank=True, editable=False)
     text = models.TextField(_("question"), max_length=2000)
     asked_live = models.BooleanField(default=False, help_text=_("Asked while the briefing was under way."))
     status = models.CharField(max_length=12, choices=QuestionStatus.choices, default=QuestionStatus.SUBMITTED)
@@ -341,7 +347,8 @@ class BriefingQuestion(models.Model):
         ordering = ["submitted_at", "pk"]
 
     def __str__(self):
-        return f"{self.journalist.outlet}: {self.text[:60]}"
+        asker = self.journalist.outlet if self.journalist else self.journalist_pseudonym
+        return f"{asker}: {self.text[:60]}"
 # --- embargo ---
 
 
@@ -353,10 +360,12 @@ class ReadChannel(models.TextChoices):
 class EmbargoRead(models.Model):
     """One read of an embargoed release by a journalist, for the press office: who, when, which copy, through what.
 
-    Kept when the journalist's account is deleted, as a pseudonymous row (the outlet's name, no person)."""
+    Kept when the journalist's account is deleted, as a pseudonymous row: no person, no outlet, only
+    `journalist_pseudonym` (press.selectors.journalist_pseudonym), so the report still counts who read what."""
 
     journalist = models.ForeignKey(Journalist, null=True, on_delete=models.SET_NULL, related_name="embargo_reads")
-    outlet = models.CharField(max_length=150)
+    journalist_pseudonym = models.CharField(max_length=32, blank=True, editable=False)
+    outlet = models.CharField(max_length=150, blank=True)
     page = models.ForeignKey("wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+")
     page_title = models.CharField(max_length=255)
     revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
@@ -370,7 +379,7 @@ class EmbargoRead(models.Model):
         ordering = ["-read_at", "-pk"]
 
     def __str__(self):
-        return f"{self.outlet} read {self.page_title} ({self.channel}, {self.read_at:%Y-%m-%d %H:%M})"
+        return f"{self.outlet or self.journalist_pseudonym} read {self.page_title} ({self.channel}, {self.read_at:%Y-%m-%d %H:%M})"
 
 
 class EmbargoNotice(models.Model):
@@ -383,3 +392,25 @@ class EmbargoNotice(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["journalist", "page"], name="press_embargo_notice_once")]
+
+
+# --- press kits ---
+
+
+class PressKit(models.Model):
+    """The ZIP journalists download for a release or briefing: its text, images (original and web size), documents
+    and a manifest of credits and licences, built in the background from one revision (press/press_kits.py).
+
+    Built from the live revision when the page is public, or from the scheduled revision of an embargoed release
+    (`embargoed_until` set, readable by the journalists in `mission_ids` only); kept in the private storage."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    file = models.FileField(upload_to="press-kits/", storage=private_asset_storage)
+    embargoed_until = models.DateTimeField(null=True, blank=True)
+    mission_ids = models.JSONField(default=list, blank=True, help_text=_("Embargoed: addressed to; []: network."))
+    size = models.PositiveIntegerField(default=0)
+    built_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Press kit of page {self.page_id} (revision {self.revision_id})"

@@ -60,6 +60,21 @@ def verification_send(*, journalist_id: int) -> int:
     return _send([journalist.user.email], "verification", context)
 
 
+def registration_attempt_send(*, user_id: int) -> int:
+    """The account's holder hears that someone tried to register with their address: a journalist gets the press
+    area's sign-in and password-reset links, a staff member the admin's sign-in."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return 0
+    journalist = Journalist.objects.filter(user=user).first()
+    if journalist is not None:
+        language = (journalist.language_codes or ["en"])[0]
+        links = {"sign_in": _site_url("press_sign_in", language), "reset": _site_url("press_password_reset", language)}
+    else:
+        links = {"sign_in": _admin_url("wagtailadmin_login"), "reset": _admin_url("wagtailadmin_password_reset")}
+    return _send([user.email], "registration_attempt", {"journalist": journalist, **links})
+
+
 def pending_send(*, journalist_id: int) -> int:
     journalist = _journalist(journalist_id)
     if journalist is None or journalist.status != AccreditationStatus.PENDING:

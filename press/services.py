@@ -1,6 +1,7 @@
 """Writes of the press centre."""
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -9,13 +10,18 @@ from functools import partial
 import pyotp
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
+from wagtail_localize.models import String, StringSegment, StringTranslation, TranslationSource
 
 from . import tasks
 from .cards import EXTENSIONS
@@ -30,11 +36,13 @@ from .models import (
     JournalistToken,
     QuestionStatus,
 )
-from .selectors import VERIFICATION_SALT, briefing_manageable_by, journalist_may_read
+from .selectors import VERIFICATION_SALT, briefing_manageable_by, journalist_may_read, journalist_pseudonym
 
 TOKEN_SCHEME = "ejt"
 # Recording every request would be a write per call; a minute is precise enough.
 LAST_USED_PRECISION = timedelta(minutes=1)
+# At most one "someone tried to register with your address" mail per account in this time (seconds).
+REGISTRATION_ATTEMPT_MAIL_EVERY = 3600
 DECISION_ACCREDITED, DECISION_REJECTED, DECISION_REVOKED = "accredited", "rejected", "revoked"
 
 
@@ -123,6 +131,24 @@ def journalist_register(
             journalist.press_card.storage.delete(journalist.press_card.name)
         raise
     return journalist
+
+
+def journalist_registration_receive(*, email: str, password: str, **details) -> Journalist | None:
+    """Register, without telling the caller whether the address already has an account: for a taken address
+    nothing is created and its holder is e-mailed after commit (someone tried to register with it; sign in or reset
+    the password). Returns the new journalist, or None for a taken address; callers answer both the same way.
+
+    The password is hashed on both paths, so the answer takes as long either way."""
+    try:
+        return journalist_register(email=email, password=password, **details)
+    except ValidationError as error:
+        if getattr(error, "error_dict", None) is None or "email" not in error.error_dict:
+            raise
+    make_password(password)
+    holder = get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+    if holder is not None and cache.add(f"press:registration-attempt:{holder.pk}", True, REGISTRATION_ATTEMPT_MAIL_EVERY):
+        transaction.on_commit(partial(tasks.registration_attempt_send.enqueue, user_id=holder.pk))
+    return None
 
 
 def journalist_verify(*, token: str) -> Journalist:
@@ -239,7 +265,7 @@ def journalist_totp_matches(*, journalist: Journalist, code: str) -> bool:
 
 def journalist_delete(*, journalist: Journalist) -> None:
     """Delete the account on the journalist's request: the user, the journalist, its tokens and the card file.
-    What other areas logged about them keeps only `journalist_pseudonym` (their tables use SET_NULL)."""
+    What other areas logged keeps no person (`journalist_traces_pseudonymise`, run on any deletion)."""
     card_name = journalist.press_card.name if journalist.press_card else ""
     storage = journalist.press_card.storage
     with transaction.atomic():
@@ -247,6 +273,69 @@ def journalist_delete(*, journalist: Journalist) -> None:
         journalist.user.delete()
         if card_name:
             transaction.on_commit(partial(storage.delete, card_name))
+
+
+def journalist_traces_pseudonymise(*, journalist: Journalist) -> None:
+    """What the press centre logged about a journalist whose account goes keeps no person: embargoed reads stay under
+    `journalist_pseudonym` (no outlet), briefing attendances and questions lose the journalist (pseudonym only), and
+    the asker's name leaves every transcript (live page, every revision, wagtail-localize's copies, every language)
+    built from their questions; the question and the outlet stay there, as published.
+
+    Runs from Journalist's pre_delete (press.signal_handlers), so the admin's or a cascade's deletion does it too."""
+    pseudonym = journalist_pseudonym(journalist.pk)
+    briefing_ids = set(BriefingQuestion.objects.filter(journalist=journalist).values_list("briefing_id", flat=True))
+    EmbargoRead.objects.filter(journalist=journalist).update(journalist=None, journalist_pseudonym=pseudonym, outlet="")
+    BriefingQuestion.objects.filter(journalist=journalist).update(journalist=None, journalist_pseudonym=pseudonym)
+    BriefingAttendance.objects.filter(journalist=journalist).update(journalist=None, journalist_pseudonym=pseudonym)
+    transcripts_asker_scrub(briefing_ids=briefing_ids, name=journalist.full_name)
+
+
+def _exchanges_scrubbed(blocks, name: str) -> tuple[list, bool]:
+    """The transcript's raw blocks with `name` taken out of every exchange's journalist; whether any changed."""
+    changed = False
+    for block in blocks:
+        value = block.get("value") if isinstance(block, dict) else None
+        if block.get("type") == "exchange" and isinstance(value, dict) and value.get("journalist", "").strip() == name:
+            value["journalist"] = ""
+            changed = True
+    return blocks, changed
+
+
+def transcripts_asker_scrub(*, briefing_ids, name: str) -> int:
+    """Take a deleted journalist's name out of the transcripts of `briefing_ids` and their translations: the live
+    page, every revision, and wagtail-localize's copies of the source (whose strings are the name). Returns how many
+    rows changed. Nothing is published, scheduled or logged: the pages stay as they were, less the name."""
+    name = name.strip()
+    if not name or not briefing_ids:
+        return 0
+    keys = BriefingPage.objects.filter(pk__in=briefing_ids).values_list("translation_key", flat=True)
+    pages = list(BriefingPage.objects.filter(translation_key__in=keys))
+    changed_rows = 0
+    for page in pages:
+        blocks, changed = _exchanges_scrubbed(list(page.transcript.raw_data), name)
+        if changed:
+            # A save of the one field, so the search indexes (Wagtail's and the hub's outbox) follow.
+            page.transcript = blocks
+            page.save(update_fields=["transcript"], clean=False)
+            changed_rows += 1
+    page_type = ContentType.objects.get_for_model(BriefingPage)
+    revisions = Revision.objects.filter(
+        base_content_type__in=[page_type, ContentType.objects.get_for_model(Page)],
+        object_id__in=[str(page.pk) for page in pages],
+    )
+    for revision in revisions:
+        content = revision.content
+        raw = content.get("transcript")
+        blocks = json.loads(raw) if isinstance(raw, str) else raw
+        if not blocks:
+            continue
+        blocks, changed = _exchanges_scrubbed(blocks, name)
+        if changed:
+            content["transcript"] = json.dumps(blocks) if isinstance(raw, str) else blocks
+            Revision.objects.filter(pk=revision.pk).update(content=content)
+            changed_rows += 1
+    changed_rows += translation_sources_scrub(object_ids=set(keys), name=name)
+    return changed_rows
 
 
 def journalists_unverified_prune(*, older_than: timedelta) -> int:
@@ -259,6 +348,29 @@ def journalists_unverified_prune(*, older_than: timedelta) -> int:
         journalist_delete(journalist=journalist)
         count += 1
     return count
+def translation_sources_scrub(*, object_ids, name: str) -> int:
+    """wagtail-localize's frozen copies of the briefings `object_ids` (translation keys): `name` out of their
+    transcripts, and the segments and strings (with their translations) that held it as text to translate."""
+    changed_rows = 0
+    for source in TranslationSource.objects.filter(object_id__in=object_ids):
+        content = json.loads(source.content_json)
+        raw = content.get("transcript")
+        blocks = json.loads(raw) if isinstance(raw, str) else raw
+        if not blocks:
+            continue
+        blocks, changed = _exchanges_scrubbed(blocks, name)
+        if changed:
+            content["transcript"] = json.dumps(blocks) if isinstance(raw, str) else blocks
+            TranslationSource.objects.filter(pk=source.pk).update(content_json=json.dumps(content))
+            changed_rows += 1
+    changed_rows += StringSegment.objects.filter(source__object_id__in=object_ids, string__data=name).delete()[0]
+    changed_rows += StringTranslation.objects.filter(
+        Q(data=name) | Q(translation_of__data=name), context__object_id__in=object_ids
+    ).delete()[0]
+    changed_rows += String.objects.filter(data=name, segments__isnull=True).delete()[0]
+    return changed_rows
+
+
 # --- briefings ---
 
 
@@ -387,8 +499,8 @@ def briefing_transcript_draft(*, briefing: BriefingPage, user) -> Revision:
             "exchange",
             {
                 "question": question.text,
-                "journalist": question.journalist.full_name,
-                "outlet": question.journalist.outlet,
+                "journalist": question.journalist.full_name if question.journalist else "",
+                "outlet": question.journalist.outlet if question.journalist else "",
                 "answer": linebreaks(question.answer, autoescape=True),
                 "spokesperson": draft.spokesperson,
             },

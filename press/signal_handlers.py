@@ -6,8 +6,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from embassies.models import ArticlePage
+from embassies.models.pages import EMBARGO_KINDS
 
-from . import tasks
+from . import services, tasks
+from .models import BriefingPage
 
 
 def revision_scheduled(sender, instance, update_fields=None, **kwargs):
@@ -20,3 +22,15 @@ def revision_scheduled(sender, instance, update_fields=None, **kwargs):
     if not instance.content.get("embargo_for_press"):
         return
     transaction.on_commit(partial(tasks.embargoed_release_send.enqueue, revision_id=instance.pk))
+    transaction.on_commit(partial(tasks.press_kit_build.enqueue, page_id=int(instance.object_id)))
+
+
+def page_published_or_unpublished(sender, instance, **kwargs):
+    """A release or briefing was (re)published or unpublished: its press kit follows, after commit."""
+    if isinstance(instance, BriefingPage) or (isinstance(instance, ArticlePage) and instance.kind in EMBARGO_KINDS):
+        transaction.on_commit(partial(tasks.press_kit_build.enqueue, page_id=instance.pk))
+
+
+def journalist_deleting(sender, instance, **kwargs):
+    """However a journalist is deleted (their request, the admin, a user's cascade), their traces go first."""
+    services.journalist_traces_pseudonymise(journalist=instance)

@@ -14,7 +14,7 @@ from api.consumers.throttles import AnonymousRateThrottle, _LiveRateThrottle
 from api.parameters import StrictQueryParameters
 from press.forms import JournalistRegistrationForm
 from press.selectors import journalist_for, journalist_standing
-from press.services import journalist_register
+from press.services import journalist_registration_receive
 
 from .authentication import JournalistTokenAuthentication
 
@@ -82,7 +82,8 @@ def _personal(response: Response) -> Response:
 
 class JournalistRegisterView(StrictQueryParameters, APIView):
     """Register as a journalist (multipart form, like the press area's form, with the same checks): the account
-    starts `unverified` and a verification link is e-mailed. Throttled per address."""
+    starts `unverified` and a verification link is e-mailed. An address that already has an account gets the same
+    201 (its holder is e-mailed instead), so the endpoint cannot be asked who has an account. Throttled per address."""
 
     parser_classes = [MultiPartParser, FormParser]
     throttle_classes = [AnonymousRateThrottle, PressRegisterThrottle]
@@ -97,9 +98,10 @@ class JournalistRegisterView(StrictQueryParameters, APIView):
             raise exceptions.ValidationError(
                 {field: [error["message"] for error in errors] for field, errors in form.errors.get_json_data().items()}
             )
+        data = form.cleaned_data
         try:
-            journalist = journalist_register(
-                **{name: form.cleaned_data[name] for name in (
+            journalist_registration_receive(
+                **{name: data[name] for name in (
                     "full_name", "outlet", "outlet_country", "email", "password", "role", "language_codes",
                     "requested_missions", "phone", "press_card",
                 )},
@@ -107,7 +109,12 @@ class JournalistRegisterView(StrictQueryParameters, APIView):
             )
         except DjangoValidationError as error:
             raise exceptions.ValidationError(error.message_dict)
-        return _personal(Response(JournalistStatusSerializer(journalist_status(journalist)).data, status=status.HTTP_201_CREATED))
+        # Built from the request, not from the account: a taken address gets exactly a new registration's answer.
+        answer = {
+            "full_name": data["full_name"], "outlet": data["outlet"], "status": "unverified", "accredited_until": None,
+            "accredited_for": [], "requested_missions": sorted(mission.slug for mission in data["requested_missions"]),
+        }
+        return _personal(Response(JournalistStatusSerializer(answer).data, status=status.HTTP_201_CREATED))
 
 
 class IsJournalist(permissions.BasePermission):

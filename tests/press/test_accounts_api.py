@@ -58,14 +58,26 @@ def test_bad_registrations_are_json_400s_naming_the_field(accounts_client, chang
 
 
 @pytest.mark.django_db
-def test_an_oversized_card_and_a_duplicate_are_json_400s(accounts_client, settings, accounts_people):
+def test_an_oversized_card_is_a_json_400(accounts_client, settings):
     settings.HUB_PRESS_CARD_MAX_BYTES = 100
     big = SimpleUploadedFile("card.png", accounts_png_bytes(size=(400, 400)), content_type="image/png")
     oversized = accounts_client.post(REGISTER, _body(press_card=big))
     assert oversized.status_code == 400 and "limit" in oversized.json()["details"]["press_card"][0]
-    settings.HUB_PRESS_CARD_MAX_BYTES = 5 * 1024 * 1024
-    duplicate = accounts_client.post(REGISTER, _body(email=accounts_people["pending"].email.upper()))
-    assert duplicate.status_code == 400 and "already exists" in duplicate.json()["details"]["email"][0]
+
+
+@pytest.mark.django_db
+def test_a_taken_e_mail_answers_as_a_new_registration_and_mails_its_holder(accounts_client, accounts_people, paris):
+    holder = accounts_people["pending"]
+    existing = accounts_client.post(REGISTER, _body(email=holder.email.upper()))
+    existing_mail = list(mail.outbox)
+    mail.outbox.clear()
+    fresh = accounts_client.post(REGISTER, _body())
+    assert (existing.status_code, fresh.status_code) == (201, 201)
+    assert existing.content == fresh.content
+    assert existing["Cache-Control"] == fresh["Cache-Control"]
+    assert Journalist.objects.filter(user__email__iexact=holder.email).count() == 1
+    [notice] = existing_mail
+    assert notice.to == [holder.email] and "tried to register" in notice.subject and "/press/login/" in notice.body
 
 
 @pytest.mark.django_db

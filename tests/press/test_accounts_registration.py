@@ -5,6 +5,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -106,13 +107,64 @@ def test_bad_input_is_a_form_error_naming_it(accounts_client, changes, field_mes
     assert not Journalist.objects.exists()
 
 
+class CountingHasher(MD5PasswordHasher):
+    """The test settings' hasher, counting how often a password is hashed (the slow step of a registration)."""
+
+    algorithm = "counting_md5"
+    calls = 0
+
+    def encode(self, password, salt):
+        CountingHasher.calls += 1
+        return super().encode(password, salt)
+
+
+def _answer(response) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
 @pytest.mark.django_db
-def test_a_duplicate_e_mail_is_a_form_error_and_nothing_half_saved(accounts_client, accounts_private_files):
+def test_a_taken_e_mail_gets_a_new_registrations_answer_and_its_holder_a_mail(accounts_client, accounts_private_files, settings):
+    settings.PASSWORD_HASHERS = ["tests.press.test_accounts_registration.CountingHasher"]
+    taken = factories.journalist("taken", status=AccreditationStatus.PENDING)
+    CountingHasher.calls = 0
+    existing = accounts_client.post(REGISTER, _form(email="TAKEN@example.org"))
+    hashed_for_existing = CountingHasher.calls
+    existing_mail = list(mail.outbox)
+    mail.outbox.clear()
+    CountingHasher.calls = 0
+    fresh = accounts_client.post(REGISTER, _form(email="fresh@example.org"))
+    assert (existing.status_code, fresh.status_code) == (201, 201)
+    assert _answer(existing).replace("taken@example.org", "X") == _answer(fresh).replace("fresh@example.org", "X")
+    assert "already" not in _answer(existing)
+    assert hashed_for_existing == CountingHasher.calls == 1  # the same slow work on both paths
+    assert Journalist.objects.filter(user__email__iexact="taken@example.org").count() == 1
+    assert get_user_model().objects.filter(email__iexact="taken@example.org").count() == 1
+    assert len(_card_files(accounts_private_files)) == 1  # only the fresh registration's card
+    taken.refresh_from_db()
+    assert taken.full_name != "Mai Tran"
+    [notice] = existing_mail
+    assert notice.to == ["taken@example.org"] and "tried to register" in notice.subject
+    assert "http://testserver/en/press/login/" in notice.body and "/en/press/password-reset/" in notice.body
+    assert "verify" not in notice.body
+
+
+@pytest.mark.django_db
+def test_repeated_attempts_on_a_taken_e_mail_mail_its_holder_once_an_hour(accounts_client):
     factories.journalist("taken", status=AccreditationStatus.PENDING)
-    response = accounts_client.post(REGISTER, _form(email="TAKEN@example.org"))
-    assert response.status_code == 400
-    assert "already exists" in response.content.decode()
-    assert Journalist.objects.count() == 1 and _card_files(accounts_private_files) == []
+    for _attempt in range(3):
+        assert accounts_client.post(REGISTER, _form(email="taken@example.org")).status_code == 201
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_staff_address_is_not_revealed_either(accounts_client, accounts_people):
+    staff = get_user_model().objects.create_user("editor", email="editor@ministry.example", password="x", is_staff=True)
+    response = accounts_client.post(REGISTER, _form(email="Editor@ministry.example"))
+    assert response.status_code == 201
+    staff.refresh_from_db()
+    assert not hasattr(staff, "journalist") or not Journalist.objects.filter(user=staff).exists()
+    [notice] = mail.outbox
+    assert notice.to == ["editor@ministry.example"] and "/admin/login/" in notice.body
 
 
 @pytest.mark.django_db
