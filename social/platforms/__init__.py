@@ -13,7 +13,9 @@ from django.conf import settings
 from .base import PlatformAdapter
 
 # platform → "module:Class"; each adapter module is added here as it lands.
-ADAPTERS: dict[str, str] = {}
+ADAPTERS: dict[str, str] = {
+    "x": "x:XAdapter",
+}
 
 
 def adapter_for(platform: str) -> PlatformAdapter:
