@@ -14,6 +14,7 @@ from .base import PlatformAdapter
 
 # platform → "module:Class"; each adapter module is added here as it lands.
 ADAPTERS: dict[str, str] = {
+    "facebook": "facebook:FacebookAdapter",
     "x": "x:XAdapter",
 }
 

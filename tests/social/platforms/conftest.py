@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from social.platforms.base import Media
+from tests.social.fakes.facebook import FakeFacebook
 from tests.social.fakes.x import FakeX
 
 TOKENS = ("x-access-token", "fb-page-token", "li-access-token", "yt-access-token", "zalo-oa-token",
@@ -39,6 +40,11 @@ def _started(fake):
 @pytest.fixture
 def fake_x():
     yield from _started(FakeX())
+
+
+@pytest.fixture
+def fake_facebook():
+    yield from _started(FakeFacebook())
 
 
 @pytest.fixture
