@@ -15,6 +15,7 @@ from .base import PlatformAdapter
 # platform → "module:Class"; each adapter module is added here as it lands.
 ADAPTERS: dict[str, str] = {
     "facebook": "facebook:FacebookAdapter",
+    "linkedin": "linkedin:LinkedInAdapter",
     "x": "x:XAdapter",
 }
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from social.platforms.base import Media
 from tests.social.fakes.facebook import FakeFacebook
+from tests.social.fakes.linkedin import FakeLinkedIn
 from tests.social.fakes.x import FakeX
 
 TOKENS = ("x-access-token", "fb-page-token", "li-access-token", "yt-access-token", "zalo-oa-token",
@@ -45,6 +46,11 @@ def fake_x():
 @pytest.fixture
 def fake_facebook():
     yield from _started(FakeFacebook())
+
+
+@pytest.fixture
+def fake_linkedin():
+    yield from _started(FakeLinkedIn())
 
 
 @pytest.fixture
