@@ -17,6 +17,7 @@ ADAPTERS: dict[str, str] = {
     "facebook": "facebook:FacebookAdapter",
     "linkedin": "linkedin:LinkedInAdapter",
     "x": "x:XAdapter",
+    "youtube": "youtube:YouTubeAdapter",
 }
 
 

@@ -12,6 +12,7 @@ from social.platforms.base import Media
 from tests.social.fakes.facebook import FakeFacebook
 from tests.social.fakes.linkedin import FakeLinkedIn
 from tests.social.fakes.x import FakeX
+from tests.social.fakes.youtube import FakeYouTube
 
 TOKENS = ("x-access-token", "fb-page-token", "li-access-token", "yt-access-token", "zalo-oa-token",
           "x-secret", "fb-secret", "li-secret", "yt-secret", "zalo-secret")
@@ -51,6 +52,11 @@ def fake_facebook():
 @pytest.fixture
 def fake_linkedin():
     yield from _started(FakeLinkedIn())
+
+
+@pytest.fixture
+def fake_youtube():
+    yield from _started(FakeYouTube())
 
 
 @pytest.fixture
