@@ -18,6 +18,7 @@ ADAPTERS: dict[str, str] = {
     "linkedin": "linkedin:LinkedInAdapter",
     "x": "x:XAdapter",
     "youtube": "youtube:YouTubeAdapter",
+    "zalo": "zalo:ZaloAdapter",
 }
 
 

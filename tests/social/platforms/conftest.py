@@ -13,6 +13,7 @@ from tests.social.fakes.facebook import FakeFacebook
 from tests.social.fakes.linkedin import FakeLinkedIn
 from tests.social.fakes.x import FakeX
 from tests.social.fakes.youtube import FakeYouTube
+from tests.social.fakes.zalo import FakeZalo
 
 TOKENS = ("x-access-token", "fb-page-token", "li-access-token", "yt-access-token", "zalo-oa-token",
           "x-secret", "fb-secret", "li-secret", "yt-secret", "zalo-secret")
@@ -57,6 +58,11 @@ def fake_linkedin():
 @pytest.fixture
 def fake_youtube():
     yield from _started(FakeYouTube())
+
+
+@pytest.fixture
+def fake_zalo():
+    yield from _started(FakeZalo())
 
 
 @pytest.fixture
