@@ -14,7 +14,12 @@ from .base import PlatformAdapter
 
 # platform → "module:Class"; each adapter module is added here as it lands.
 ADAPTERS: dict[str, str] = {
+    "facebook": "facebook:FacebookAdapter",
+    "linkedin": "linkedin:LinkedInAdapter",
     "telegram": "telegram:TelegramAdapter",
+    "x": "x:XAdapter",
+    "youtube": "youtube:YouTubeAdapter",
+    "zalo": "zalo:ZaloAdapter",
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
+import requests
+
 
 @dataclasses.dataclass(frozen=True)
 class Credentials:
@@ -33,6 +35,7 @@ class Media:
     alt_text: str = ""
     width: int | None = None
     height: int | None = None
+    url: str = ""  # the public address of the same file, for platforms that fetch media by URL (Zalo articles)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -164,3 +167,18 @@ class PlatformAdapter:
 
     def fetch_metrics(self, credentials: Credentials, platform_id: str) -> PostMetrics:
         raise NotImplementedError
+
+
+def http_call(method: str, url: str, *, timeout: float, platform: str, **kwargs) -> requests.Response:
+    """One HTTP call for an adapter: network failures become TemporaryFailure with a message that names no URL.
+
+    requests' own messages quote the URL (and so any token in its query); this one names only the platform.
+    """
+    try:
+        return requests.request(method, url, timeout=timeout, **kwargs)
+    except requests.Timeout:
+        raise TemporaryFailure(f"{platform} did not answer in time", code="timeout") from None
+    except requests.ConnectionError:
+        raise TemporaryFailure(f"could not reach {platform}", code="connection") from None
+    except requests.RequestException as error:
+        raise TemporaryFailure(f"{platform} call failed ({type(error).__name__})", code="network") from None
