@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from embassies.models import ArticleKind
 
-from .documents import PAGE_TYPE_NAMES
+from .documents import page_type_names
 
 MAX_QUERY_LENGTH = 300
 # Values one filter parameter may hold (`missions`, `locales`, …), each filter on its own; the API's schema states it.
@@ -33,7 +33,13 @@ AUTOCOMPLETE_LIMIT_MAX = 25
 SORTS = ("relevance", "date")
 SLUG = re.compile(r"^[-\w]{1,100}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
-KINDS = frozenset(ArticleKind.values) | PAGE_TYPE_NAMES
+
+
+def kinds_known() -> frozenset[str]:
+    """What the `kind` filter accepts: an article kind, or a page type (`event`, `briefing`…)."""
+    return frozenset(ArticleKind.values) | page_type_names()
+
+
 FACETS = ("mission", "locale", "kind", "year", "tags")
 
 
@@ -183,8 +189,8 @@ def search_criteria(
         countries=_values("countries", countries, errors, pattern=COUNTRY, normalise=str.upper),
         regions=_values("regions", regions, errors, pattern=SLUG),
         locales=_values("locales", locales, errors, allowed=languages),
-        kinds=_values("kinds", kinds, errors, allowed=KINDS),
-        page_types=_values("page_types", page_types, errors, allowed=PAGE_TYPE_NAMES),
+        kinds=_values("kinds", kinds, errors, allowed=kinds_known()),
+        page_types=_values("page_types", page_types, errors, allowed=page_type_names()),
         tags=_values("tags", tags, errors),
         topics=_values("topics", topics, errors, pattern=SLUG),
         published_from=_moment("published_from", published_from, errors, end_of_day=False),

@@ -41,7 +41,16 @@ PAGE_TYPES = {
     HQRootPage: "hq_home",
     MissionHomePage: "mission_home",
 }
-PAGE_TYPE_NAMES = frozenset(PAGE_TYPES.values())
+
+
+def page_type_names() -> frozenset[str]:
+    """The page types the filter and facet know, including those other apps register (press: `briefing`).
+
+    A function, not a constant: a constant taken at import would miss what `page_type_register` adds in
+    `AppConfig.ready()`."""
+    return frozenset(PAGE_TYPES.values())
+
+
 BODY_LIMIT = 30_000
 WHITESPACE = re.compile(r"\s+")
 TAG = re.compile(r"<[^>]*>")

@@ -9,7 +9,7 @@ class SearchHitSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     summary = serializers.CharField()
-    type = serializers.CharField(help_text="article, event, consular_notice, section, mission_home or hq_home.")
+    type = serializers.CharField(help_text="article, event, consular_notice, briefing, section, mission_home or hq_home.")
     kind = serializers.CharField()
     mission = serializers.CharField()
     mission_name = serializers.CharField()

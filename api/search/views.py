@@ -13,10 +13,10 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from search.criteria import (
-    AUTOCOMPLETE_LIMIT_MAX, AUTOCOMPLETE_MAX_LENGTH, KINDS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH,
+    AUTOCOMPLETE_LIMIT_MAX, kinds_known, AUTOCOMPLETE_MAX_LENGTH, MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH,
     SORTS,
 )
-from search.documents import PAGE_TYPE_NAMES, pages_indexable
+from search.documents import page_type_names, pages_indexable
 from search.selectors import RELATED_LIMIT_MAX, pages_autocomplete, pages_related, pages_search
 
 from ..caching import SearchAnswerCached
@@ -91,10 +91,10 @@ class SearchView(SearchAnswerCached, generics.GenericAPIView):
             _filter("country", "ISO 3166 country code of the mission.", matching(COUNTRY)),
             _filter("region", "Region slug.", matching(SLUG)),
             _filter("locale", "Language code.", _languages()),
-            _filter("kind", "Article kind (news, press_release, …) or page type.", {"type": "string", "enum": sorted(KINDS)}),
+            _filter("kind", "Article kind (news, press_release, …) or page type.", {"type": "string", "enum": sorted(kinds_known())}),
             _filter(
-                "type", "Page type: article, event, consular_notice, section, mission_home, hq_home.",
-                {"type": "string", "enum": sorted(PAGE_TYPE_NAMES)},
+                "type", "Page type: article, event, consular_notice, briefing, section, mission_home, hq_home.",
+                {"type": "string", "enum": sorted(page_type_names())},
             ),
             _filter("tag", "Tag name."),
             _filter("topic", "Topic slug.", matching(SLUG)),
