@@ -486,7 +486,7 @@ def briefing_transcript_draft(*, briefing: BriefingPage, user) -> Revision:
     if not briefing_manageable_by(user=user, briefing=briefing):
         raise BriefingError(BriefingErrorCode.NOT_ALLOWED)
     waiting = list(
-        BriefingQuestion.objects.select_for_update()
+        BriefingQuestion.objects.select_for_update(of=("self",))
         .filter(briefing=briefing, status=QuestionStatus.ANSWERED, in_transcript_at__isnull=True)
         .select_related("journalist")
         .order_by("answered_at", "pk")

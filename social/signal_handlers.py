@@ -1,6 +1,7 @@
 """Posts follow their page: approved with it, sent when it goes live, withdrawn when it is unpublished."""
 
 from django.db import transaction
+from wagtail.models import Page
 
 from .models import SocialPost
 from .services import approve_with_page
@@ -8,7 +9,10 @@ from .tasks import deliver_due_posts, withdraw_page_posts
 
 
 def workflow_approved(sender, instance, user=None, **kwargs):
-    approve_with_page(instance.page)
+    """`instance` is the WorkflowState; its object may be a snippet, which has no posts."""
+    page = instance.content_object
+    if isinstance(page, Page):
+        approve_with_page(page)
 
 
 def page_published(sender, instance, **kwargs):

@@ -16,6 +16,7 @@ from api.webhooks.models import WebhookEvent
 from embassies import factories as content
 from embassies.models import ArticleKind, AssetKind, AssetLicence, ConsularNoticeType, NoticeSeverity
 from press import factories as press_factories
+from press.press_kits import press_kit_build
 from press.services import journalist_token_issue
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
@@ -72,6 +73,7 @@ DOCUMENTED = {
     ("get", "/api/v1/feeds/{mission}/{locale}/{feed_format}/"): ({"kind": ArticleKind.values[0]}, "knid"),
     ("get", "/api/v1/press/releases/"): ({"page_size": "5"}, "page_szie"),
     ("get", "/api/v1/press/releases/{id}/"): ({}, "revision"),
+    ("get", "/api/v1/press/kits/{id}/"): ({}, "download"),
     ("get", "/api/v1/preview/{token}/"): ({}, "tokne"),
     ("get", "/api/v1/webhooks/"): ({}, "missoin"),
     ("post", "/api/v1/webhooks/"): ({}, "dry_run"),
@@ -100,6 +102,7 @@ def endpoints(client, network_content, hanoi, staff):
         "press": content.article(content.section(hanoi), title="Visa fees lowered", kind="press_release").pk,
         "briefings": press_factories.briefing(press_factories.briefings_section(hanoi), title="Weekly briefing").pk,
     }
+    press_kit_build(page_id=ids["press"])  # the public release's kit (tasks run on commit, which tests never reach)
     journalist_token = journalist_token_issue(journalist=press_factories.journalist("api_reporter"), name="t").token
     values = {
         "slug": "hanoi", "mission": "hanoi", "locale": "vi", "feed_format": "rss", "platform": "x",

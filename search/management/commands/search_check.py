@@ -51,10 +51,12 @@ class Command(BaseCommand):
         pending = outbox_pending_count()
         if pending:
             self.stdout.write(f"{pending} change(s) wait in the outbox; differences they cover will go once it drains.")
-        self._report_assets(assets)
-        self._report_admin(admin)
+        # Every index is reported before the command fails, so one difference does not hide another.
+        differing = [name for name in (self._report_assets(assets), self._report_admin(admin)) if name]
         if words_differ:
-            raise CommandError("The fallback's words differ from the pages; run again with --repair to fix them.")
+            differing.insert(0, "the fallback's words")
+        if differing and report.clean:
+            raise CommandError(_differ_message(differing))
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"The index matches the database ({report.checked} pages)."))
         elif report.repaired is not None:
@@ -64,7 +66,7 @@ class Command(BaseCommand):
             if failed:
                 raise CommandError("The engine refused some documents; see the log.")
         else:
-            raise CommandError("The index differs from the database; run again with --repair to fix it.")
+            raise CommandError(_differ_message(["the page index", *differing]))
 
     def _list_differences(self, report, *, prefix: str, named: str) -> None:
         """`missing: 2 (page ids 4, 9)` and the like: each kind of difference, counted, with the first keys."""
@@ -79,21 +81,22 @@ class Command(BaseCommand):
         elif report.repaired is not None:
             self.stdout.write(self.style.SUCCESS(f"Words repaired: {report.repaired} pages rewritten."))
 
-    def _report_admin(self, report) -> None:
-        """Wagtail's admin search index (pages, drafts too, images, documents); unrepaired differences fail the command."""
+    def _report_admin(self, report) -> str:
+        """Wagtail's admin search index (pages, drafts too, images, documents); its name if differences are left."""
         if report.checked is None:
             self.stdout.write("Wagtail's admin search runs on the database: its index is written with each change.")
-            return
+            return ""
         self._list_differences(report, prefix="admin ", named="")
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"Wagtail's admin index matches the database ({report.checked} objects)."))
         elif report.repaired is not None:
             self.stdout.write(self.style.SUCCESS(f"Admin index repaired: {report.repaired} documents written or deleted."))
         else:
-            raise CommandError("Wagtail's admin index differs from the database; run again with --repair to fix it.")
+            return "Wagtail's admin index"
+        return ""
 
-    def _report_assets(self, report) -> None:
-        """The asset index's differences; any left unrepaired fail the command like the pages' do."""
+    def _report_assets(self, report) -> str:
+        """The asset index's differences; its name if any are left unrepaired (they fail the command too)."""
         self._list_differences(report, prefix="assets ", named="")
         if report.clean:
             self.stdout.write(self.style.SUCCESS(f"The asset index matches the database ({report.checked} assets)."))
@@ -104,4 +107,11 @@ class Command(BaseCommand):
             if failed:
                 raise CommandError("The engine refused some asset documents; see the log.")
         else:
-            raise CommandError("The asset index differs from the database; run again with --repair to fix it.")
+            return "the asset index"
+        return ""
+
+
+def _differ_message(names: list[str]) -> str:
+    """One failure naming every index left different, e.g. 'Differences from the database in the asset index and
+    Wagtail's admin index; …'."""
+    return f"Differences from the database in {' and '.join(names)}; run again with --repair to fix them."
