@@ -14,11 +14,9 @@ from __future__ import annotations
 import mimetypes
 from datetime import datetime, timezone
 
-import requests
-
 from .base import (
     Credentials, MediaRejected, OutgoingPost, PlatformAdapter, PlatformError, PublishedPost, RateLimited,
-    TemporaryFailure, TokenExpired,
+    TemporaryFailure, TokenExpired, http_call,
 )
 
 TEXT_LIMIT = 4096
@@ -39,16 +37,11 @@ class TelegramAdapter(PlatformAdapter):
     # --- calls ---
     def _call(self, token: str, method: str, *, data: dict | None = None, files: dict | None = None) -> dict:
         url = f"{self.base_url}/bot{token}/{method}"
-        try:
-            if files:
-                response = requests.post(url, data=data, files=files, timeout=self.timeout)
-            else:
-                response = requests.post(url, json=data or {}, timeout=self.timeout)
-        except requests.Timeout as error:
-            # The request may have reached Telegram and been carried out: the answer is what was lost.
-            raise TemporaryFailure(f"Telegram did not answer in time ({type(error).__name__})", code="timeout") from None
-        except requests.RequestException as error:
-            raise TemporaryFailure(f"Telegram could not be reached ({type(error).__name__})", code="connection") from None
+        # http_call names no URL in its errors: this one carries the bot token.
+        if files:
+            response = http_call("POST", url, data=data, files=files, timeout=self.timeout, platform="Telegram")
+        else:
+            response = http_call("POST", url, json=data or {}, timeout=self.timeout, platform="Telegram")
         try:
             body = response.json()
         except ValueError:
