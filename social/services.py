@@ -19,13 +19,32 @@ from .platforms.base import Credentials, TokenExpired
 REFRESH_MARGIN = timedelta(minutes=10)
 
 
+class UnreadableToken(Exception):
+    """A stored token no configured key can read (its key was dropped before rotation ran)."""
+
+    def __init__(self, connection: SocialConnection):
+        self.connection = connection
+        super().__init__(
+            f"The tokens of connection {connection.pk} ({connection.account}) cannot be read with any key of "
+            "HUB_SOCIAL_TOKEN_KEYS; nothing was re-encrypted. Put the old key back (after the new one) and run "
+            "again, or disconnect that account."
+        )
+
+
+@transaction.atomic
 def rotate_token_keys() -> int:
-    """Re-encrypt every token with the first key; returns how many connections were rewritten."""
+    """Re-encrypt every token with the first key; returns how many connections were rewritten.
+
+    One transaction: the rows stay locked until all are rewritten, and a failure leaves every token as it was
+    (readable with the old keys, which stay configured until the command has succeeded)."""
     crypto.reset_keys()
     count = 0
-    for connection in SocialConnection.objects.select_for_update().all():
-        connection.access_token_encrypted = crypto.rotate(connection.access_token_encrypted)
-        connection.refresh_token_encrypted = crypto.rotate(connection.refresh_token_encrypted)
+    for connection in SocialConnection.objects.select_for_update().order_by("pk"):
+        try:
+            connection.access_token_encrypted = crypto.rotate(connection.access_token_encrypted)
+            connection.refresh_token_encrypted = crypto.rotate(connection.refresh_token_encrypted)
+        except crypto.InvalidToken:
+            raise UnreadableToken(connection) from None
         connection.save(update_fields=["access_token_encrypted", "refresh_token_encrypted", "updated_at"])
         count += 1
     return count

@@ -48,6 +48,26 @@ def test_rotation_reencrypts_with_the_first_key(paris_telegram, telegram, settin
     crypto.reset_keys()
 
 
+def test_rotation_rewrites_all_or_none(paris, paris_telegram, settings):
+    """A token no configured key reads stops the rotation with a clear error, and no row was rewritten."""
+    from django.core.management.base import CommandError
+
+    from hub.models import MissionSocialAccount
+
+    readable_before = SocialConnection.objects.get(pk=paris_telegram.connection.pk).access_token_encrypted
+    lost_key = Fernet.generate_key()
+    orphan = SocialConnection.objects.create(
+        account=MissionSocialAccount.objects.create(mission=paris, platform="zalo", handle="oa", url="https://oa.zalo.me/1"),
+        access_token_encrypted=Fernet(lost_key).encrypt(b"zalo-token").decode(),
+    )
+    settings.HUB_SOCIAL_TOKEN_KEYS = [Fernet.generate_key().decode(), *settings.HUB_SOCIAL_TOKEN_KEYS]
+    crypto.reset_keys()
+    with pytest.raises(CommandError, match=f"connection {orphan.pk} .*nothing was re-encrypted"):
+        call_command("social_rotate_keys", stdout=open("/dev/null", "w"))
+    assert SocialConnection.objects.get(pk=paris_telegram.connection.pk).access_token_encrypted == readable_before
+    crypto.reset_keys()
+
+
 def test_wrong_key_cannot_read(paris_telegram, settings):
     settings.HUB_SOCIAL_TOKEN_KEYS = [Fernet.generate_key().decode()]
     crypto.reset_keys()
