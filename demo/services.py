@@ -36,12 +36,14 @@ from embassies.models import (
     SectionIndexPage,
     Topic,
 )
+from embassies.selectors import mission_sections_missing
 from hub.models import Mission, Region
 from hub.roles import Role
 from hub.services import locale_ensure, mission_create, mission_provision, role_grant
 
 from . import scenarios
 from .background import jobs_run_once_at_end
+from .press import press_demo_ensure
 from .content import DATA, DemoContent, demo_content
 from .report import DemoAccount, DemoSeedReport
 from .spec import DocumentRef, DocumentSpec, ImageRef, ImageSpec, MissionSpec, PageSpec, StaffSpec, Version
@@ -72,7 +74,8 @@ class _PageWork(NamedTuple):
 
 def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | None = None) -> DemoSeedReport:
     """Build the demo network from the data files, or find it built: missions, topics, assets, about 160 pages, staff,
-    content in every state of review, an API consumer with a key and a failing webhook."""
+    content in every state of review, an API consumer with a key and a failing webhook, and the press centre's
+    journalists, briefings and an embargoed release."""
     content = content or demo_content()
     report = DemoSeedReport()
     with transaction.atomic():
@@ -92,6 +95,7 @@ def demo_seed(*, progress: Progress = _without_progress, content: DemoContent | 
         webhook = scenarios.webhook_ensure(consumer=consumer, missions=missions, report=report)
     users = {user.username: user for user in get_user_model().objects.filter(username__in=[spec.username for spec in content.staff])}
     scenarios.reviews_ensure(content.reviews, writer=writer, missions=missions, users=users, report=report)
+    press_demo_ensure(missions=missions, now=writer.now, report=report)
     report.webhook = webhook
     report.deliveries_attempted = scenarios.webhook_deliveries_attempt(webhook=webhook)
     return report
@@ -128,8 +132,8 @@ def _mission_ensure(spec: MissionSpec, *, report: DemoSeedReport) -> Mission:
     mission = Mission.objects.filter(slug=spec.slug).first()
     if mission is not None:
         report.found["missions"] += 1
-        if mission.collection_id is None:
-            mission_provision(mission=mission)
+        if mission.collection_id is None or mission_sections_missing(mission=mission):
+            mission_provision(mission=mission)  # e.g. a press-briefings section, standard since issue 16
         return mission
     with transaction.atomic(), jobs_run_once_at_end():
         mission = _mission_create(spec)

@@ -60,6 +60,7 @@ STATEMENTS = StandardSection(
 
 
 def sections_for(mission: Mission) -> list[StandardSection]:
+    """HQ's spokesperson and every mission's press conferences both need a press-briefings section."""
     if mission.is_hq:
         return [NEWS, PRESS_BRIEFINGS, STATEMENTS]
-    return [NEWS, EVENTS, CONSULAR]
+    return [NEWS, EVENTS, CONSULAR, PRESS_BRIEFINGS]

@@ -15,6 +15,17 @@ from hub.selectors import pages_explorable_by
 
 from .models import HubDocument, HubImage, MissionHomePage
 from .models.pages import mission_home_path
+from .sections import sections_for
+
+
+def mission_sections_missing(*, mission: Mission) -> bool:
+    """Whether a home page of the mission lacks one of its standard sections (a section added to the standard
+    set after the mission was provisioned): provisioning it again adds them."""
+    slugs = {section.slug for section in sections_for(mission)}
+    homes = MissionHomePage.objects.filter(mission=mission)
+    return not homes.exists() or any(
+        set(home.get_children().filter(slug__in=slugs).values_list("slug", flat=True)) != slugs for home in homes
+    )
 
 
 def locales_page_translatable_into(*, user, page: Page) -> QuerySet[Locale]:

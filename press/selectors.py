@@ -99,7 +99,8 @@ def journalist_pseudonym(journalist_id: int) -> str:
 
 
 def journalist_data_export(journalist: Journalist) -> dict:
-    """Everything the press centre holds about the journalist, their press card as base64 included."""
+    """Everything the press centre holds about the journalist, their press card as base64 included, with what they
+    did: their embargoed reads and their briefing questions."""
     card = None
     if journalist.press_card:
         with journalist.press_card.open("rb") as handle:
@@ -138,7 +139,38 @@ def journalist_data_export(journalist: Journalist) -> dict:
             }
             for token in journalist.tokens.all()
         ],
+        "embargoed_reads": [
+            {
+                "release": read.page_title, "page_id": read.page_id, "revision_id": read.revision_id,
+                "locale": read.locale, "channel": read.channel, "read_at": read.read_at.isoformat(),
+                "embargoed_until": read.embargoed_until.isoformat(),
+            }
+            for read in journalist.embargo_reads.order_by("read_at", "pk")
+        ],
+        "briefing_questions": _questions_exported(journalist),
     }
+
+
+def _questions_exported(journalist: Journalist) -> list[dict]:
+    """The journalist's questions, each saying whether the briefing's published transcript now carries it."""
+    questions = journalist.briefing_questions.select_related("briefing").order_by("submitted_at", "pk")
+    published: dict[int, set[str]] = {}
+    exported = []
+    for question in questions:
+        briefing = question.briefing
+        if briefing.pk not in published:
+            published[briefing.pk] = {
+                block.value["question"].strip() for block in briefing.transcript if block.block_type == "exchange"
+            } if briefing.live else set()
+        exported.append({
+            "briefing": briefing.title, "briefing_id": briefing.pk, "briefing_starts_at": briefing.starts_at.isoformat(),
+            "text": question.text, "asked_live": question.asked_live, "status": question.status,
+            "submitted_at": question.submitted_at.isoformat(),
+            "answered_at": question.answered_at.isoformat() if question.answered_at else None,
+            "in_transcript_draft_at": question.in_transcript_at.isoformat() if question.in_transcript_at else None,
+            "in_published_transcript": question.text.strip() in published[briefing.pk],
+        })
+    return exported
 # --- briefings ---
 
 

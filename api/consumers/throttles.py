@@ -1,4 +1,5 @@
-"""Request throttles: anonymous callers share a low per-address rate; each key gets its consumer's rate."""
+"""Request throttles: anonymous callers share a low per-address rate; each key gets its consumer's rate (and each
+journalist token the `journalist_token` rate, api/press/throttles.py)."""
 
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
@@ -24,13 +25,13 @@ class _LiveRateThrottle(SimpleRateThrottle):
 
 
 class AnonymousRateThrottle(_LiveRateThrottle):
-    """Requests without a key, counted per client address (see NUM_PROXIES behind a proxy)."""
+    """Requests without a key or token, counted per client address (see NUM_PROXIES behind a proxy)."""
 
     scope = "anonymous"
 
     def get_cache_key(self, request, view):
-        if isinstance(request.auth, ApiKey) or request.META.get(REWARM_ENVIRON_KEY):
-            return None  # keys have their own rate; the hub re-rendering its popular answers is no caller
+        if request.auth is not None or request.META.get(REWARM_ENVIRON_KEY):
+            return None  # keys and journalist tokens have their own rates; the hub re-rendering its answers is no caller
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 

@@ -301,11 +301,14 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "api.consumers.throttles.AnonymousRateThrottle",
         "api.consumers.throttles.ApiKeyRateThrottle",
+        "api.press.throttles.JournalistTokenRateThrottle",
     ],
     # "api_key" is the fallback; each consumer's own rate is set in the admin.
     "DEFAULT_THROTTLE_RATES": {
         "anonymous": os.environ.get("HUB_API_ANONYMOUS_RATE", "60/min"),
         "api_key": "1200/min",
+        # Each journalist token's requests to /api/v1/press/ (embargoed releases, briefings, kits, status).
+        "journalist_token": os.environ.get("HUB_API_JOURNALIST_TOKEN_RATE", "300/min"),
         # Journalists' registrations through /api/v1/press/journalists/, per address.
         "press_register": os.environ.get("HUB_API_PRESS_REGISTER_RATE", "10/hour"),
     },

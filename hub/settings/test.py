@@ -28,7 +28,7 @@ HUB_SEARCH_FALLBACK_BACKEND = "default"
 
 # Throttle counts live in the cache for the whole run: keep the anonymous rate out of other tests' way
 # (tests/api/test_consumers.py sets its own rates), and let webhook tests POST to a loopback receiver.
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anonymous": "100000/min", "api_key": "100000/min"}}  # noqa: F405
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anonymous": "100000/min", "api_key": "100000/min", "journalist_token": "100000/min"}}  # noqa: F405
 HUB_WEBHOOKS = {**HUB_WEBHOOKS, "ALLOW_LOCAL_ADDRESSES": True, "TIMEOUT_SECONDS": 2}  # noqa: F405
 
 # The demo network, for tests/demo and the seed tests; production settings never install it.

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -18,6 +19,10 @@ from wagtail.models import Collection, Locale, Page, PageLogEntry, Revision
 from embassies.models import ArticlePage, ConsularNoticePage, EventPage, HubDocument, HubImage, Topic
 from demo.content import demo_content
 from hub.models import Mission, MissionKind
+from hub.roles import HQ_PRESS_OFFICE_GROUP
+from press.models import AccreditationStatus, BriefingPage, BriefingQuestion, Journalist
+from press.selectors import release_embargoed_for
+from press.services import journalist_token_issue
 
 CONTENT_MODELS = (ArticlePage, EventPage, ConsularNoticePage)
 STAFF = demo_content().staff
@@ -37,6 +42,8 @@ def _snapshot() -> dict[str, int]:
         "tags": Tag.objects.count(),
         "users": get_user_model().objects.count(),
         "groups": Group.objects.count(),
+        "journalists": Journalist.objects.count(),
+        "briefing questions": BriefingQuestion.objects.count(),
     }
 
 
@@ -114,3 +121,62 @@ def test_seed_demo_refuses_to_create_published_passwords_with_debug_off(settings
         call_command("seed_demo", verbosity=0, stdout=io.StringIO())
 
     assert _snapshot() == before
+
+
+def _embargoed_release() -> ArticlePage:
+    return ArticlePage.objects.get(slug="trade-agreement-signing-embargoed")
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_the_press_centre_its_people_briefings_and_an_embargoed_release(demo_network):
+    office = get_user_model().objects.get(username="press.office")
+    assert office.groups.filter(name=HQ_PRESS_OFFICE_GROUP).exists() and not office.is_superuser
+    hanoi = Mission.objects.get(slug="hanoi")
+    assert hanoi.press_attaches_group.user_set.filter(username="attache.hanoi").exists()
+    now = timezone.now()
+    journalists = {journalist.user.email: journalist for journalist in Journalist.objects.select_related("user")}
+    accredited = journalists["lena.weber@demo.press.example"]
+    assert accredited.is_accredited() and list(accredited.missions.all()) == [hanoi]
+    assert journalists["kofi.asante@demo.press.example"].status == AccreditationStatus.PENDING
+    expired = journalists["marie.lefevre@demo.press.example"]
+    assert expired.status == AccreditationStatus.ACCREDITED and expired.accredited_until < now
+    assert all(not journalist.user.is_staff for journalist in journalists.values())
+    for email in journalists:
+        assert email in demo_network  # printed with its password, like the staff logins
+
+    briefings = BriefingPage.objects.live().filter(mission__slug="hq")
+    past = briefings.get(slug="regular-briefing-last-week")
+    assert past.last_ends_at < now
+    [exchange, *_] = [block.value for block in past.transcript if block.block_type == "exchange"]
+    assert exchange["question"] and exchange["outlet"] and exchange["answer"].source and exchange["spokesperson"]
+    assert past.questions.filter(status="answered", in_transcript_at__isnull=False).exists()
+    upcoming = briefings.get(slug="weekly-press-briefing")
+    assert upcoming.recurrence_frequency == "WEEKLY" and upcoming.last_ends_at is None
+    assert upcoming.next_occurrence()[0] > now and upcoming.questions.filter(status="submitted").exists()
+    assert Client().get(past.url).status_code == 200
+    assert Client().get(upcoming.url).status_code == 200
+
+    release = _embargoed_release()
+    assert release.embargo_for_press and not release.live and release.go_live_at > now
+    assert release.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert release_embargoed_for(journalist=accredited, page_id=release.pk) is not None
+    assert release_embargoed_for(journalist=expired, page_id=release.pk) is None
+
+
+@pytest.mark.django_db
+def test_the_seeded_embargoed_release_reaches_its_journalist_and_nobody_anonymous(demo_network):
+    release = _embargoed_release()
+    anonymous = Client()
+    site_path = f"/en/hanoi/news/{release.slug}/"
+    assert anonymous.get(site_path).status_code == 404
+    assert release.title not in anonymous.get("/en/hanoi/news/").content.decode()
+    assert anonymous.get(f"/api/v1/pages/{release.pk}/").status_code == 404
+    assert anonymous.get(f"/api/v1/press/releases/{release.pk}/").status_code == 404
+    assert release.title not in anonymous.get("/api/v1/press/releases/").content.decode()
+    listing = anonymous.get("/api/v1/pages/", {"mission": "hanoi"})
+    assert listing.status_code == 200 and release.title not in listing.content.decode()
+
+    journalist = Journalist.objects.get(user__email="lena.weber@demo.press.example")
+    token = journalist_token_issue(journalist=journalist, name="demo check").token
+    read = anonymous.get(f"/api/v1/press/releases/{release.pk}/", HTTP_AUTHORIZATION=f"Journalist-Token {token}")
+    assert read.status_code == 200 and read.json()["title"] == release.title

@@ -11,6 +11,7 @@ from embassies.models import MissionHomePage, NetworkRootPage, SectionIndexPage
 from embassies.signals import mission_homes_provisioned
 from hub import factories
 from hub.models import Mission
+from hub.roles import Role
 from hub.services import ProvisioningError, mission_create, mission_provision
 from hub.signals import mission_provisioned
 
@@ -56,9 +57,10 @@ def test_creating_a_mission_provisions_pages_collection_and_groups():
     assert len({home.translation_key for home in homes.values()}) == 1
     for code, home in homes.items():
         sections = SectionIndexPage.objects.child_of(home)
-        assert sorted(sections.values_list("slug", flat=True)) == ["consular", "events", "news"]
+        assert sorted(sections.values_list("slug", flat=True)) == ["consular", "events", "news", "press-briefings"]
         assert all(section.locale.language_code == code for section in sections)
     assert SectionIndexPage.objects.child_of(homes["ar"]).get(slug="news").title == "الأخبار"
+    assert SectionIndexPage.objects.child_of(homes["fr"]).get(slug="press-briefings").title == "Points de presse"
 
     assert mission.collection.name == "Embassy in Cairo"
     assert mission.editors_group.name == "Embassy in Cairo · Editors"
@@ -90,6 +92,32 @@ def test_provisioning_again_changes_nothing():
     assert not report.changed
     assert _counts() == before
     assert sum(page.revisions.count() for page in Page.objects.all()) == revisions_before
+
+
+@pytest.mark.django_db
+def test_provisioning_adds_a_press_briefings_section_a_mission_made_before_lacks_and_its_editors_add_briefings_there(
+    client,
+):
+    mission, _report = mission_create(**_mission_kwargs())
+    older = SectionIndexPage.objects.filter(mission=mission, slug="press-briefings")
+    assert older.count() == 3
+    for section in older:
+        section.delete()  # as a mission provisioned before every mission had one
+
+    report = mission_provision(mission=mission)
+
+    added = SectionIndexPage.objects.filter(mission=mission, slug="press-briefings")
+    assert {section.locale.language_code for section in added} == {"ar", "en", "fr"}
+    assert all(section.live for section in added) and len({section.translation_key for section in added}) == 1
+    assert sum("press-briefings" in line for line in report.created) == 3
+    assert not mission_provision(mission=mission).changed
+    editor = factories.staff_user("cairo_editor", Role.MISSION_EDITOR, mission=mission)
+    client.force_login(editor)
+    english = added.get(locale__language_code="en")
+    assert client.get(f"/admin/pages/add/press/briefingpage/{english.pk}/").status_code == 200
+    news = SectionIndexPage.objects.get(mission=mission, slug="news", locale__language_code="en")
+    refused = client.get(f"/admin/pages/add/press/briefingpage/{news.pk}/")  # Wagtail sends a wrong type home
+    assert refused.status_code == 302 and refused.url == "/admin/"
 
 
 @pytest.mark.django_db

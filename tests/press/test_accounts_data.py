@@ -16,7 +16,13 @@ from django.utils import timezone
 from press import factories
 from press.models import Journalist, JournalistToken
 from press.selectors import journalist_pseudonym
-from press.services import journalist_register, journalist_token_issue
+from press.services import (
+    briefing_question_answer,
+    briefing_question_submit,
+    briefing_transcript_draft,
+    journalist_register,
+    journalist_token_issue,
+)
 
 from .conftest import accounts_png_bytes
 
@@ -118,3 +124,30 @@ def test_prune_deletes_only_old_unverified_registrations_and_prints_the_count(
     assert not Journalist.objects.filter(user__email="old@example.org").exists() and not old_card.exists()
     assert Journalist.objects.filter(pk=recent.pk).exists()
     assert Journalist.objects.filter(user__in=[accounts_people["unverified"], accounts_people["pending"]]).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_export_holds_the_journalists_embargoed_reads_and_questions_with_their_transcript_state(
+    client, briefings_paris, briefings_people, embargo_release
+):
+    journalist = briefings_people["accredited"].journalist
+    token = journalist_token_issue(journalist=journalist, name="reader").token
+    read = client.get(f"/api/v1/press/releases/{embargo_release.pk}/", HTTP_AUTHORIZATION=f"Journalist-Token {token}")
+    assert read.status_code == 200
+    answered = briefing_question_submit(briefing=briefings_paris, journalist=journalist, text="Will the summit move?")
+    briefing_question_submit(briefing=briefings_paris, journalist=journalist, text="Who attends?")
+    office = briefings_people["press_office"]
+    briefing_question_answer(question=answered, user=office, answer="No, it stays in Paris.")
+    briefing_transcript_draft(briefing=briefings_paris, user=office).publish()
+
+    client.force_login(journalist.user)
+    data = json.loads(client.get(EXPORT).content)
+
+    [embargoed] = data["embargoed_reads"]
+    assert embargoed["release"] == embargo_release.title and embargoed["page_id"] == embargo_release.pk
+    assert embargoed["channel"] == "api" and embargoed["read_at"] and embargoed["embargoed_until"]
+    first, second = data["briefing_questions"]
+    assert first["briefing"] == briefings_paris.title and first["text"] == "Will the summit move?"
+    assert first["status"] == "answered" and first["in_transcript_draft_at"] and first["in_published_transcript"]
+    assert second["text"] == "Who attends?" and second["status"] == "submitted"
+    assert second["in_transcript_draft_at"] is None and not second["in_published_transcript"]

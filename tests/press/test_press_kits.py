@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from embassies import factories as content
+from press import factories
 from press.models import PressKit
 from press.services import journalist_token_issue
 
@@ -120,3 +121,34 @@ def _check_public_kit(page, embargoed_kit, django_capture_on_commit_callbacks):
 def test_a_kit_of_nothing_is_a_404_not_a_500():
     assert Client().get("/en/press/kits/999999.zip").status_code == 404
     assert Client().get(f"/api/v1/press/kits/{2**40}/").status_code == 404
+
+
+def test_a_published_briefings_kit_holds_its_transcript_and_assets_and_downloads_on_site_and_api(
+    paris, django_capture_on_commit_callbacks
+):
+    photo = content.image(title="Press room", collection=paris.collection, credit="Photo: Embassy in Paris",
+                          alt_text="The spokesperson at the lectern", licence="cc-by")
+    recording = content.document(title="Briefing recording", collection=paris.collection, credit="Embassy in Paris")
+    exchange = {"question": "Will the summit move?", "journalist": "Lena Weber", "outlet": "Hanoi Wire Service",
+                "answer": "<p>No, it stays in Paris.</p>", "spokesperson": "Claire Dubois"}
+    with django_capture_on_commit_callbacks(execute=True):
+        page = factories.briefing(
+            factories.briefings_section(paris, "en"), title="Press conference on the summit", hero_image=photo,
+            recording_document=recording, transcript=[("exchange", exchange)], spokesperson="Claire Dubois",
+        )
+    kit = PressKit.objects.get(page=page)
+    assert kit.embargoed_until is None and kit.revision_id == page.live_revision_id
+
+    response = Client().get(f"/en/press/kits/{page.pk}.zip")
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    archive = _zip(response)
+    text = archive.read("release.txt").decode()
+    assert "Q (Lena Weber, Hanoi Wire Service): Will the summit move?" in text
+    assert "A (Claire Dubois): No, it stays in Paris." in text
+    assert "Will the summit move?" in archive.read("release.html").decode()
+    manifest = json.loads(archive.read("manifest.json"))
+    titles = {(entry["kind"], entry["title"]) for entry in manifest["files"]}
+    assert {("image, original", "Press room"), ("image, web size", "Press room"), ("document", "Briefing recording")} <= titles
+    assert "Photo: Embassy in Paris" in archive.read("CREDITS.txt").decode()
+    from_api = Client().get(f"/api/v1/press/kits/{page.pk}/")
+    assert from_api.status_code == 200 and _zip(from_api).read("release.txt").decode() == text

@@ -13,7 +13,7 @@ from demo.services import demo_seed
 
 KINDS = (
     "missions", "topics", "images", "documents", "pages", "translations", "accounts", "reviews", "API consumers",
-    "API keys", "webhooks",
+    "API keys", "webhooks", "journalists", "briefings", "embargoed releases",
 )
 
 
@@ -60,9 +60,9 @@ class Command(BaseCommand):
     def _print_summary(self, report: DemoSeedReport, elapsed: float) -> None:
         verdict = "Demo network created" if report.changed else "Demo network already in place; nothing changed"
         self.stdout.write(self.style.SUCCESS(f"{verdict} ({elapsed:.1f} s)."))
-        self.stdout.write(f"\n  {'':<14}{'created':>9}{'found':>9}")
+        self.stdout.write(f"\n  {'':<20}{'created':>9}{'found':>9}")
         for kind in KINDS:
-            self.stdout.write(f"  {kind:<14}{report.created[kind]:>9}{report.found[kind]:>9}")
+            self.stdout.write(f"  {kind:<20}{report.created[kind]:>9}{report.found[kind]:>9}")
         self.stdout.write("\n  Content pages by language (live/all):")
         for page_type, rows in content_pages_by_language().items():
             counts = ", ".join(f"{code} {live}/{total}" for code, live, total in rows)
@@ -70,15 +70,17 @@ class Command(BaseCommand):
 
     def _print_accounts(self, report: DemoSeedReport) -> None:
         self.stdout.write("\nDemo logins (demo only: these passwords are public, never use them on a real server):\n")
-        self.stdout.write(f"  {'username':<18}{'password':<22}role")
+        width = max(18, *(len(account.username) + 2 for account in report.accounts))
+        self.stdout.write(f"  {'username':<{width}}{'password':<22}role")
         for account in report.accounts:
             marker = "" if account.created else " *"
-            self.stdout.write(f"  {account.username:<18}{account.password:<22}{account.role}{marker}")
+            self.stdout.write(f"  {account.username:<{width}}{account.password:<22}{account.role}{marker}")
         if not all(account.created for account in report.accounts):
             self.stdout.write("  * existed before this run: it keeps its password, which may have been changed since.")
         self.stdout.write(
             "  Each lands on the admin dashboard: reviewers see what awaits their review, mission staff their pages\n"
-            "  in review, changes requested and recent drafts (also under Mission content and Review queue)."
+            "  in review, changes requested and recent drafts (also under Mission content and Review queue).\n"
+            "  Journalists sign in with their e-mail at /en/press/login/ (the press area), never the admin."
         )
 
     def _print_integration(self, report: DemoSeedReport) -> None:
