@@ -19,7 +19,7 @@ KINDS = {
     "article": pgettext_lazy("reference site", "Article"),
     "event": pgettext_lazy("reference site", "Event"),
     "consular_notice": pgettext_lazy("reference site", "Consular notice"),
-    "briefing": pgettext_lazy("reference site", "Online press briefing"),
+    "briefing": pgettext_lazy("reference site", "Press briefing"),  # online, in person or hybrid: its format says which
     "section": pgettext_lazy("reference site", "Section"),
     "mission_home": pgettext_lazy("reference site", "Mission home page"),
     "hq_home": pgettext_lazy("reference site", "Ministry home page"),

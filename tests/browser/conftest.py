@@ -14,16 +14,22 @@ is ever downloaded. Without it, or without the search engine, browser tests skip
 Screenshots go to HUB_TEST_ARTIFACTS (default `test-artifacts/journey/`).
 """
 
+import email
+import email.policy
 import json
+import logging
 import os
 import secrets
 import subprocess
 import sys
+import threading
 import urllib.request
 from dataclasses import dataclass, field
+from email.message import Message
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from search.gateway import EngineSettings, SearchGateway
 from tests.live_servers import copy_test_database, free_port, wait_until_serving
@@ -151,6 +157,54 @@ class HubServer:
             return error.code, json.loads(error.read() or b"null")
 
 
+class MailOutbox:
+    """What the live hub sends, received by a real SMTP server (aiosmtpd) on 127.0.0.1: the server process and its
+    management commands are pointed at it with EMAIL_BACKEND/EMAIL_HOST/EMAIL_PORT, as a deployment would be."""
+
+    host = "127.0.0.1"
+
+    def __init__(self, port: int):
+        self.port = port
+        self.messages: list[Message] = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        with self._arrived:
+            self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+            self._arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, *, to: str, subject: str, timeout: float = 30) -> Message:
+        """The first message to `to` whose subject contains `subject`, once it has arrived (a bounded wait)."""
+
+        def found():
+            return next(
+                (m for m in self.messages if m["To"] == to and subject.lower() in str(m["Subject"]).lower()), None
+            )
+
+        with self._arrived:
+            if not self._arrived.wait_for(found, timeout=timeout):
+                sent = [(m["To"], m["Subject"]) for m in self.messages]
+                pytest.fail(f"no e-mail to {to} about {subject!r} within {timeout} s; received: {sent}")
+            return found()
+
+    @staticmethod
+    def text(message: Message) -> str:
+        part = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+        return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+
+
+@pytest.fixture(scope="session")
+def mail_outbox():
+    """The live hub's outgoing mail (a session-long SMTP server on a free local port)."""
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command at INFO
+    outbox = MailOutbox(free_port())
+    controller = Controller(outbox, hostname=outbox.host, port=outbox.port)
+    controller.start()
+    yield outbox
+    controller.stop()
+
+
 def _engine_ready() -> None:
     try:
         with urllib.request.urlopen(f"{ENGINE_URL}/_cluster/health?wait_for_status=yellow&timeout=20s", timeout=30):
@@ -168,7 +222,7 @@ def _start_server(env: dict, port: int, log_path: Path) -> subprocess.Popen:
 
 
 @pytest.fixture(scope="session")
-def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
+def hub_server(django_db_setup, django_db_blocker, tmp_path_factory, mail_outbox):
     """A live hub on a copy of the session network, indexing into the live engine; stopped and dropped at the end."""
     _engine_ready()
     tmp_dir = tmp_path_factory.mktemp("journey-server")
@@ -186,6 +240,11 @@ def hub_server(django_db_setup, django_db_blocker, tmp_path_factory):
         # clicks "Submit" makes Wagtail create the page twice (a slug clash). Off here until that race is handled.
         "WAGTAIL_AUTOSAVE_INTERVAL": "0",
         "HUB_JOURNEY_BASE_URL": base_url,
+        # Mail leaves through SMTP to the session's outbox (tests/browser/server_settings.py reads these).
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": mail_outbox.host,
+        "EMAIL_PORT": str(mail_outbox.port),
+        "EMAIL_USE_TLS": "",
         "HUB_SEARCH_ENGINE": "opensearch",
         "HUB_SEARCH_URL": ENGINE_URL,
         "HUB_SEARCH_INDEX_PREFIX": index_prefix,

@@ -1,8 +1,9 @@
 """Settings of the browser journey's server process (tests/browser/conftest.py starts it).
 
-The test settings (fast hashing, immediate tasks, locmem e-mail), on the database the fixture copied for the
-journey (DATABASE_URL), with the search engine taken from the environment the way production reads it
-(HUB_SEARCH_ENGINE, HUB_SEARCH_URL, HUB_SEARCH_INDEX_PREFIX), and media served so screenshots show images.
+The test settings (fast hashing, immediate tasks), on the database the fixture copied for the journey
+(DATABASE_URL), with the search engine and the mail server taken from the environment the way production reads them
+(HUB_SEARCH_ENGINE, HUB_SEARCH_URL, HUB_SEARCH_INDEX_PREFIX; EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: the fixture's
+local SMTP server), and media served so screenshots show images.
 """
 
 import os
@@ -17,7 +18,13 @@ HUB_SEARCH_TIMEOUT = from_environment.HUB_SEARCH_TIMEOUT
 WAGTAILSEARCH_BACKENDS = from_environment.WAGTAILSEARCH_BACKENDS
 HUB_SEARCH_FALLBACK_BACKEND = from_environment.HUB_SEARCH_FALLBACK_BACKEND
 
+if "EMAIL_BACKEND" in os.environ:
+    EMAIL_BACKEND = from_environment.EMAIL_BACKEND
+    EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS = from_environment.EMAIL_HOST, from_environment.EMAIL_PORT, from_environment.EMAIL_USE_TLS
+
 WAGTAILADMIN_BASE_URL = os.environ.get("HUB_JOURNEY_BASE_URL", "http://127.0.0.1:8000")
+# Links in the press centre's e-mails (verification, decisions) point at this server.
+HUB_PRESS_SITE_BASE_URL = WAGTAILADMIN_BASE_URL
 ROOT_URLCONF = "tests.browser.server_urls"
 
 # The browser's requests overlap (autosave while the editor submits): on SQLite, writers queue for the lock

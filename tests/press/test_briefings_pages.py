@@ -184,3 +184,13 @@ def test_a_draft_repeating_until_a_day_ends_that_day_in_the_missions_zone(db):
     # Fridays 01:00 in Tokyo: the 22nd is past the 21st there (not in UTC), so the 15th is the last, and that is
     # known on the first save of a never-published draft.
     assert BriefingPage.objects.get(pk=page.pk).last_ends_at == dt.datetime(2027, 1, 14, 17, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.django_db
+def test_an_in_person_briefing_is_not_labelled_online(hq_section):
+    """The page type's label on the site named every briefing "Online press briefing", in-person ones too (found by
+    the browser journey); the format has its own line."""
+    page = factories.briefing(hq_section, briefing_format="in_person")
+    html = Client().get(page.url).content.decode()
+    assert '<p class="content-label">Press briefing</p>' in html
+    assert "Online press briefing" not in html
