@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from embassies import factories as content
 from embassies.assets.sizes import all_filter_specs
+from embassies.models import Topic
 from embassies.presentation.kept import CACHE_ALIAS
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,15 @@ def test_kept_summaries_are_per_host(client, articles, settings):
     assert item(client, story.pk)["detail_url"].startswith("http://testserver/")
     other = client.get(LIST, HTTP_HOST="api.example.org").json()["results"]
     assert next(entry for entry in other if entry["id"] == story.pk)["detail_url"].startswith("http://api.example.org/")
+
+
+def test_a_renamed_topic_shows_in_kept_summaries(client, articles):
+    story = articles["story"]
+    topic = Topic.objects.create(name="Trade", slug="trade", locale=story.locale)
+    story.topics.set([topic])
+    story.save_revision().publish()
+    assert item(client, story.pk)["topics"] == [{"slug": "trade", "name": "Trade"}]
+    topic.name = "Trade and investment"
+    topic.save()
+    log(instance=topic, action="wagtail.edit")  # what the topic snippet admin writes on every edit
+    assert item(client, story.pk)["topics"] == [{"slug": "trade", "name": "Trade and investment"}]
