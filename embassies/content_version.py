@@ -97,3 +97,10 @@ def content_version() -> tuple[str, datetime | None]:
     if version is None or version.log_head != log_head or clock_moved:
         version = _latest_version = _compute_content_version(now)
     return version.key, version.last_modified
+
+
+def version_beyond_page_log() -> str:
+    """The content version without its page-log part: it moves with every logged edit of an image, document,
+    mission, topic or site and with the clock's changes, but not with a page's publish. Kept per-revision
+    presentations (embassies/presentation/kept.py) key on it, since a page's own revision covers the rest."""
+    return content_version()[0].split(":", 1)[1]

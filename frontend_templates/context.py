@@ -25,6 +25,7 @@ from embassies.models import (
 )
 from embassies.presentation.assets import image_json
 from embassies.presentation.body import page_body
+from embassies.presentation.kept import kept_body, kept_value
 from embassies.presentation.pages import page_alternates
 from embassies.selectors import mission_home_for_page
 from press.models import BriefingPage
@@ -191,11 +192,20 @@ def _listings(page: Page, *, request) -> dict:
     return {}
 
 
-def page_context(*, page: Page, request) -> dict:
-    """Everything a page template of the reference site needs beyond `page` itself."""
+def _hero(page: Page, *, request) -> dict | None:
+    return image_json(page.hero_image, request=request) if getattr(page, "hero_image_id", None) else None
+
+
+def page_context(*, page: Page, request, live: bool = False) -> dict:
+    """Everything a page template of the reference site needs beyond `page` itself. `live`: `page` is the public
+    live page being served (never a preview), so its hero and body may come from those kept per revision."""
     page = page.specific
     home = mission_home_for_page(page=page)
-    hero = image_json(page.hero_image, request=request) if getattr(page, "hero_image_id", None) else None
+    kept = live and not getattr(request, "is_preview", False)
+    if kept:
+        hero = kept_value("site-hero", page, request=request, build=lambda: _hero(page, request=request))
+    else:
+        hero = _hero(page, request=request)
     context = {
         "layout": layout_for(
             home=home,
@@ -210,5 +220,5 @@ def page_context(*, page: Page, request) -> dict:
     structured = _structured_data(page, request=request, home=home, hero=hero)
     context["json_ld"] = json_ld(structured) if structured else None
     if isinstance(page, MissionContentPage):
-        context["body"] = page_body(page, request=request)
+        context["body"] = kept_body(page, request=request, specific=page) if kept else page_body(page, request=request)
     return context

@@ -26,7 +26,7 @@ def serve_public_pages_with_site_context(serve):
             raise Http404
         response = serve(page, request, serve_args, serve_kwargs)
         if isinstance(response, TemplateResponse) and not response.is_rendered:
-            response.context_data.update(page_context(page=page, request=request))
+            response.context_data.update(page_context(page=page, request=request, live=True))
         return response
 
     return inner

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
-from embassies.presentation.pages import hydrate, page_detail, page_summary
+from embassies.presentation.pages import hydrate, page_detail_of_public, page_summaries
 from embassies.selectors import pages_public
 from hub.models import Mission
 
@@ -68,10 +68,13 @@ class PageListView(HttpCached, generics.ListAPIView):
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        # The page of results only needs ids, types and cursor positions: hydrate() loads the rest.
-        queryset = queryset.select_related(None).only("id", "content_type", "first_published_at", "last_published_at")
+        # The page of results only needs ids, types, cursor positions and what keys a kept summary
+        # (embassies/presentation/kept.py); hydrate() loads the rest for summaries not kept yet.
+        queryset = queryset.select_related(None).only(
+            "id", "content_type", "first_published_at", "last_published_at", "live_revision", "locale", "url_path"
+        )
         page_of_results = self.paginate_queryset(queryset)
-        items = [page_summary(page, request=request) for page in hydrate(page_of_results)]
+        items = page_summaries(page_of_results, request=request)
         return self.get_paginated_response(_sparse(request, items))
 
 
@@ -87,7 +90,7 @@ class PageDetailView(HttpCached, generics.GenericAPIView):
 
     def get(self, request, pk: int):
         page = generics.get_object_or_404(self.get_queryset(), pk=pk)
-        return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
+        return Response(page_detail_of_public(page, request=request))
 
 
 class PageFindView(HttpCached, generics.GenericAPIView):
@@ -124,7 +127,7 @@ class PageFindView(HttpCached, generics.GenericAPIView):
             url_path = home.url_path + (f"{path}/" if path else "")
             page = pages_public().filter(url_path=url_path, locale=home.locale_id).first()
             if page is not None:
-                return Response(page_detail(hydrate([page], with_body=True)[0], request=request))
+                return Response(page_detail_of_public(page, request=request))
         raise exceptions.NotFound(f"No public page at '{path or '/'}' for {mission.slug} in that locale.")
 
 

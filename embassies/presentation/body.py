@@ -116,9 +116,12 @@ class BodyRenderer:
         return value
 
 
-def page_body(page, *, request) -> list[dict]:
+def page_body(page, *, request, public_page_ids: set[int] | None = None) -> list[dict]:
     """A content page's body as typed blocks, linking only to pages that are public (call-to-action targets and
-    rich-text links alike): the one body the API, previews and the reference site all show."""
-    linked_ids = body_linked_page_ids(page.body)
-    public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
+    rich-text links alike): the one body the API, previews and the reference site all show. `public_page_ids`:
+    which of its linked pages are public, when the caller has asked already."""
+    public_ids = public_page_ids
+    if public_ids is None:
+        linked_ids = body_linked_page_ids(page.body)
+        public_ids = set(pages_public(queryset=Page.objects.filter(pk__in=linked_ids)).values_list("pk", flat=True))
     return BodyRenderer(request=request, public_page_ids=public_ids).render(page.body)

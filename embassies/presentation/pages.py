@@ -25,6 +25,7 @@ from ..selectors import pages_public
 from .assets import image_json, images_for_json
 from .body import page_body
 from .formats import page_dates_display, zone_named
+from .kept import kept_body, kept_summaries, kept_value
 
 TYPE_NAMES = {
     ArticlePage: "article",
@@ -148,17 +149,44 @@ def page_alternates(page: Page, *, request) -> list[dict]:
     ]
 
 
-def page_detail(page: Page, *, request) -> dict:
-    """A page with its body as typed blocks, social texts and alternates."""
+def page_detail(page: Page, *, request, with_alternates: bool = True, with_body: bool = True) -> dict:
+    """A page with its body as typed blocks, social texts and alternates (without those two: their places, None,
+    for `page_detail_of_public` to fill)."""
     data = page_summary(page, request=request)
     data["seo_title"] = page.seo_title
     data["search_description"] = page.search_description
-    data["alternates"] = page_alternates(page, request=request)
+    data["alternates"] = page_alternates(page, request=request) if with_alternates else None
     if isinstance(page, MissionContentPage):
-        data["body"] = page_body(page, request=request)
+        data["body"] = page_body(page, request=request) if with_body else None
         data["share_texts"] = {
             "facebook": page.share_text_facebook,
             "x": page.share_text_x,
             "linkedin": page.share_text_linkedin,
         }
+    return data
+
+
+def page_summaries(pages: list[Page], *, request) -> list[dict]:
+    """`page_summary` of each public base page in `pages` (order kept), built once per revision (kept.py)."""
+
+    def build(missing: list[Page]) -> dict[int, dict]:
+        return {page.pk: page_summary(page, request=request) for page in hydrate(missing)}
+
+    return kept_summaries(pages, request=request, build=build)
+
+
+def page_detail_of_public(page: Page, *, request) -> dict:
+    """`page_detail` of a public base page, from parts kept per revision (kept.py): the head and the body; the
+    alternates are asked each time, since they follow other pages' publishing."""
+    loaded = {}
+
+    def build_head() -> dict:
+        specific = loaded["page"] = hydrate([page], with_body=True)[0]
+        data = page_detail(specific, request=request, with_alternates=False, with_body=False)
+        return data
+
+    data = kept_value("detail", page, request=request, build=build_head)
+    data["alternates"] = page_alternates(page, request=request)
+    if "body" in data:
+        data["body"] = kept_body(page, request=request, specific=loaded.get("page"))
     return data

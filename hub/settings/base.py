@@ -386,6 +386,13 @@ CACHES = {
         "LOCATION": "hub-site-pages",
         "OPTIONS": {"MAX_ENTRIES": 512},
     },
+    # Page summaries and bodies per revision (embassies/presentation/kept.py): keyed by revision, so a per-process
+    # cache is correct; production points it at the shared cache when that is Redis.
+    "presentation": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "hub-presentation",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 HUB_API_RESPONSE_CACHE_SECONDS = int(os.environ.get("HUB_API_RESPONSE_CACHE_SECONDS", "600"))
 # Reference-site pages: what browsers and CDNs may keep, and how long rendered pages stay in the `site_pages`

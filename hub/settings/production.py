@@ -61,6 +61,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 _CACHE_URL = os.environ.get("HUB_CACHE_URL", "db").strip()
 if _CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}  # noqa: F405
+    CACHES["presentation"] = {**CACHES["default"], "KEY_PREFIX": "presentation"}  # noqa: F405
 elif _CACHE_URL == "db":
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}  # noqa: F405
 elif _CACHE_URL != "locmem":

@@ -7,7 +7,10 @@ DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "presentation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-presentation"},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # One media directory per pytest-xdist worker (PYTEST_XDIST_WORKER is gw0, gw1, …): parallel workers never share files.
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")

@@ -2,6 +2,7 @@
 whatever the number of renditions, tags, topics, translations and body images the pages carry (issue 24)."""
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale
 
 from embassies import factories as content
@@ -109,3 +110,22 @@ def test_search_answer_queries_do_not_grow_with_page_size(client, hanoi, setting
         publish(news, f"Trade mission {number}", hero=hero, tags=3, filed_under=topics(1) if number == 0 else [])
     assert queries_of(client, url.format(20), django_assert_max_num_queries, SEARCH_MAX_QUERIES) == few
     assert queries_of(client, url.format(5), django_assert_max_num_queries, SEARCH_MAX_QUERIES) == few
+
+
+def test_kept_summaries_and_bodies_save_queries_once_built(client, hanoi, django_assert_max_num_queries):
+    """The second answer reads each page's summary (and a detail's head and body) kept for its revision
+    (embassies/presentation/kept.py), so it runs fewer queries than the first, which built them."""
+    news = content.section(hanoi)
+    notice = publish(news, "Visa hours", hero=None, tags=0, filed_under=[])
+    images = [image(hanoi, f"Reception {number}", renditions=True) for number in range(2)]
+    full = publish(
+        news, "Full", hero=images[0], tags=2, filed_under=topics(2), body=body_with(images, [], notice),
+    )  # fmt: skip
+    for url, most in (("/api/v1/pages/?page_size=50", LIST_MAX_QUERIES), (f"/api/v1/pages/{full.pk}/", DETAIL_MAX_QUERIES)):
+        assert client.get(url).status_code == 200  # per-process lookups warm
+        caches["presentation"].clear()
+        with django_assert_max_num_queries(most) as cold:
+            assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(most) as warm:
+            assert client.get(url).status_code == 200
+        assert len(warm) < len(cold), url
