@@ -36,7 +36,13 @@ from .models import (
     JournalistToken,
     QuestionStatus,
 )
-from .selectors import VERIFICATION_SALT, briefing_manageable_by, journalist_may_read, journalist_pseudonym
+from .selectors import (
+    VERIFICATION_SALT,
+    briefing_manageable_by,
+    journalist_may_read,
+    journalist_pseudonym,
+    releases_embargoed_for,
+)
 
 TOKEN_SCHEME = "ejt"
 # Recording every request would be a write per call; a minute is precise enough.
@@ -193,10 +199,15 @@ def journalist_accredit(*, journalist: Journalist, by, missions=()) -> Journalis
         journalist.rejection_reason = ""
         journalist.renewal_requested_at = None
         journalist.missions.set(missions)
-        return _decided(
+        _decided(
             journalist, by=by, decision=DECISION_ACCREDITED,
             fields=["status", "accredited_until", "rejection_reason", "renewal_requested_at"],
         )
+        # The releases already under embargo reach a journalist accredited after they were scheduled too (each
+        # sends only to those not yet mailed it, so the journalists mailed at scheduling get nothing twice).
+        for release in releases_embargoed_for(journalist=journalist):
+            transaction.on_commit(partial(tasks.embargoed_release_send.enqueue, revision_id=release.revision.pk))
+        return journalist
 
 
 def journalist_reject(*, journalist: Journalist, by, reason: str) -> Journalist:

@@ -16,7 +16,7 @@ from press import factories
 from press.models import AccreditationStatus, Journalist
 from press.services import journalist_register
 
-from .conftest import PDF, accounts_png_bytes
+from .conftest import EMBARGO_SECRET, PDF, accounts_png_bytes, embargoed_release
 
 LISTING = "/admin/press/journalists/"
 
@@ -103,6 +103,29 @@ def test_who_accredits_for_which_scope(accounts_client, accounts_people, setting
     assert held == ([] if scope == "network" else scope)
     (message,) = mail.outbox
     assert message.to == [journalist.user.email] and "You are accredited" in message.subject
+
+
+@pytest.mark.django_db
+def test_a_journalist_accredited_during_an_embargo_is_mailed_the_release(
+    accounts_client, accounts_people, hanoi, paris, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        in_hanoi = embargoed_release(hanoi, title=f"{EMBARGO_SECRET} Hanoi trade agreement")
+        embargoed_release(paris, title=f"{EMBARGO_SECRET} Paris treaty")
+    mail.outbox.clear()  # the journalists accredited before were mailed at scheduling
+    journalist = accounts_people["pending"].journalist
+    accounts_client.force_login(accounts_people["hanoi_attache"])
+
+    assert accounts_client.post(_page(journalist), {"action": "accredit", "missions": ["hanoi"]}).status_code == 302
+
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert all(message.to == [journalist.user.email] for message in mail.outbox)
+    assert len(subjects) == 2 and "You are accredited" in subjects[1]
+    assert subjects[0].startswith("EMBARGOED until ") and in_hanoi.title in subjects[0]  # not Paris's
+    mail.outbox.clear()
+    accounts_client.force_login(accounts_people["hq_press_office"])
+    accounts_client.post(_page(journalist), {"action": "accredit", "missions": ["hanoi"]})  # renewed: not again
+    assert [message.subject for message in mail.outbox if message.subject.startswith("EMBARGOED")] == []
 
 
 @pytest.mark.django_db
