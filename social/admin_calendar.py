@@ -88,7 +88,9 @@ class CalendarView(WagtailAdminTemplateMixin, TemplateView):
         for post in posts.filter(when__gte=window[0], when__lt=window[1]).order_by("when", "pk"):
             moment = local_moment(post)
             if moment.date() in days:
-                days[moment.date()].append({"post": post, "local": moment})
+                # Formatted here: template filters would turn the moment back into the server's zone.
+                days[moment.date()].append({"post": post, "time": f"{moment:%H:%M}", "iso": moment.isoformat(),
+                                            "reschedulable": post.status in services.RESCHEDULABLE})
         unscheduled = posts.filter(when__isnull=True, status__in=[SocialPost.Status.DRAFT, SocialPost.Status.APPROVED])
         context.update(
             filter_form=form, view=view, first=first, last=after - timedelta(days=1),
