@@ -35,6 +35,7 @@ class CampaignViewSet(ModelViewSet):
     model = Campaign
     icon = "tag"
     menu_label = _("Campaigns")
+    url_prefix = "social/campaigns"
     add_to_admin_menu = False
     form_fields = ["name", "slug", "hashtag", "starts_on", "ends_on", "missions", "goal"]
     list_display = ["name", "hashtag", "starts_on", "ends_on", TitleColumn(
