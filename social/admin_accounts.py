@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from hub.models import MissionSocialAccount
 
 from . import admin_access, services
+from .admin_views import SocialAdminView
 from .models import SocialConnection
 from .platforms import adapter_for
 from .platforms.base import PlatformError
@@ -59,17 +60,12 @@ def _visible_account(request, account_id: int) -> MissionSocialAccount:
                              pk=account_id)
 
 
-class AccountListView(WagtailAdminTemplateMixin, TemplateView):
+class AccountListView(SocialAdminView):
     """The accounts of the missions the user staffs, with their connection status (never a token)."""
 
     template_name = "social/admin/accounts.html"
     page_title = _("Social accounts")
     header_icon = "link"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not admin_access.user_uses_social_admin(user=request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,7 +13,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -24,6 +23,7 @@ from hub.models import content_language_codes
 
 from . import admin_access, services
 from .admin_failures import PostFilterForm
+from .admin_views import SocialAdminView
 from .models import Campaign, SocialPost
 
 UTC = zoneinfo.ZoneInfo("UTC")
@@ -66,15 +66,10 @@ def local_moment(post: SocialPost) -> datetime | None:
     return post.when.astimezone(zoneinfo.ZoneInfo(post.account.mission.timezone)) if post.when else None
 
 
-class CalendarView(WagtailAdminTemplateMixin, TemplateView):
+class CalendarView(SocialAdminView):
     template_name = "social/admin/calendar.html"
     page_title = _("Social calendar")
     header_icon = "date"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not admin_access.user_uses_social_admin(user=request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

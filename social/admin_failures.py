@@ -5,18 +5,15 @@ filter by mission and platform. A post the user may not see is a 404."""
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from hub.models import Mission
-from hub.models import SocialPlatform
+from hub.models import Mission, SocialPlatform
 
 from . import admin_access, services
+from .admin_views import SocialAdminView
 from .models import SocialPost
 
 
@@ -40,15 +37,10 @@ class PostFilterForm(forms.Form):
         return queryset
 
 
-class FailureListView(WagtailAdminTemplateMixin, TemplateView):
+class FailureListView(SocialAdminView):
     template_name = "social/admin/failures.html"
     page_title = _("Failed social posts")
     header_icon = "warning"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not admin_access.user_uses_social_admin(user=request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

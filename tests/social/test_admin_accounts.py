@@ -226,3 +226,16 @@ def test_a_head_cannot_finish_a_connection_for_another_missions_account(client, 
     assert client.get(connect_url(paris_x)).status_code == 404
     assert client.post(f"/admin/social/accounts/{paris_x.pk}/disconnect/").status_code == 404
     assert paris_x.handle.encode() not in client.get("/admin/social/accounts/").content
+
+
+@pytest.mark.parametrize(("username", "items"), [
+    ("hq_admin", {"/admin/social/accounts/", "/admin/social/failures/", "/admin/social/calendar/", "/admin/social/campaigns/"}),
+    ("hanoi_editor", {"/admin/social/accounts/", "/admin/social/failures/", "/admin/social/calendar/"}),
+    ("asia_reviewer", set()),
+])
+def test_the_social_menu_shows_what_the_user_may_open(client, staff, username, items):
+    client.force_login(staff[username])
+    page = client.get("/admin/").content.decode()
+    shown = {url for url in ("/admin/social/accounts/", "/admin/social/failures/", "/admin/social/calendar/",
+                             "/admin/social/campaigns/") if url in page}
+    assert shown == items

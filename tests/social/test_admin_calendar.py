@@ -6,7 +6,6 @@ from datetime import datetime, timezone as dt_timezone
 import pytest
 import time_machine
 
-from embassies import factories
 from social.models import Campaign, SocialPost
 
 pytestmark = pytest.mark.django_db
