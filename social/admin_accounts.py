@@ -147,6 +147,10 @@ class ConnectView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(), status=400)
         data = self.form.cleaned_data
         if self.account.platform in OAUTH_PLATFORMS:
+            if not services.oauth_client(self.account.platform)[0]:
+                self.form.add_error(None, _("The hub has no %(platform)s app configured (HUB_SOCIAL_OAUTH_CLIENTS): "
+                                            "ask the hub's operators.") % {"platform": self.account.get_platform_display()})
+                return self.render_to_response(self.get_context_data(), status=400)
             return self._start_oauth(request, data["external_account_id"])
         try:
             if self.account.platform == "telegram":

@@ -2,12 +2,15 @@
 single-use state), bad state, denial and the platform's refusal as messages, the Telegram and Zalo token forms,
 disconnecting, who may do what, and that no token reaches the database in clear or any page."""
 
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+import time_machine
 from django.contrib.messages import get_messages
 from django.db import connection as db
+from django.utils import timezone
 
 from hub.models import MissionSocialAccount
 from social.models import SocialConnection
@@ -120,7 +123,7 @@ def test_a_state_is_single_use(client, staff, hanoi_x):
     assert not SocialConnection.objects.filter(account=hanoi_x).exists()
 
 
-@pytest.mark.parametrize("tamper", ["altered", "missing", "other user"])
+@pytest.mark.parametrize("tamper", ["altered", "missing", "other user", "too old"])
 def test_a_bad_state_is_refused_with_a_message(client, staff, hanoi_x, tamper):
     client.force_login(staff["hanoi_head"])
     back = consent(start_oauth(client, hanoi_x))
@@ -130,9 +133,10 @@ def test_a_bad_state_is_refused_with_a_message(client, staff, hanoi_x, tamper):
         params["state"] = params["state"][:-2] + ("AA" if not params["state"].endswith("AA") else "BB")
     elif tamper == "missing":
         del params["state"]
-    else:
+    elif tamper == "other user":
         client.force_login(staff["hq_admin"])  # a new session, a different user
-    response = client.get(path, params)
+    with time_machine.travel(timezone.now() + timedelta(minutes=11 if tamper == "too old" else 0)):
+        response = client.get(path, params)
     assert response.status_code == 302 and response["Location"] == "/admin/social/accounts/"
     assert "could not be checked" in messages_of(response) or "not started by you" in messages_of(response)
     assert not SocialConnection.objects.filter(account=hanoi_x).exists()
@@ -155,6 +159,14 @@ def test_the_platforms_refusal_of_the_code_is_a_message(client, staff, hanoi_x):
     assert response.status_code == 302
     assert "X refused the connection: Value passed for the authorization code was invalid." in messages_of(response)
     assert not SocialConnection.objects.filter(account=hanoi_x).exists()
+
+
+def test_connect_without_a_configured_app_is_a_form_error(client, staff, hanoi_x, settings):
+    settings.HUB_SOCIAL_OAUTH_CLIENTS = {}
+    client.force_login(staff["hanoi_head"])
+    response = client.post(connect_url(hanoi_x), {"external_account_id": "2244994945"})
+    assert response.status_code == 400 and b"no X app configured" in response.content
+    assert not client.session.get("social_oauth")
 
 
 def test_telegram_token_form_is_write_only(client, staff, hanoi, platforms, telegram):
