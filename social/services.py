@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -139,3 +141,52 @@ def retry(post: SocialPost) -> None:
     post.next_attempt_at = None
     post.attempts = 0
     post.save(update_fields=["status", "answer_lost", "next_attempt_at", "attempts", "updated_at"])
+
+
+def connect_with_code(account: MissionSocialAccount, *, code: str, redirect_uri: str, code_verifier: str = "",
+                      external_account_id: str, user=None) -> SocialConnection:
+    """OAuth callback: exchange the platform's authorisation code for tokens and keep them encrypted."""
+    client_id, client_secret = oauth_client(account.platform)
+    tokens = adapter_for(account.platform).exchange_code(
+        client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri, code=code,
+        code_verifier=code_verifier)
+    return store_token_set(account, tokens, external_account_id=external_account_id, user=user)
+
+
+def connect_with_refresh_token(account: MissionSocialAccount, *, access_token: str, refresh_token: str,
+                               external_account_id: str, user=None) -> SocialConnection:
+    """OA tokens pasted by a mission head (Zalo): refreshed at once, which proves them with the platform and tells
+    the hub when the new access token expires (Zalo's refresh tokens work once, so the pasted one is spent)."""
+    client_id, client_secret = oauth_client(account.platform)
+    tokens = adapter_for(account.platform).refresh(
+        Credentials(access_token=access_token, account_id=external_account_id, refresh_token=refresh_token),
+        client_id=client_id, client_secret=client_secret)
+    return store_token_set(account, tokens, external_account_id=external_account_id, user=user)
+
+
+# A failed post goes back with Retry; sending, sent, cancelled and deleted posts keep their time.
+RESCHEDULABLE = (SocialPost.Status.DRAFT, SocialPost.Status.APPROVED, SocialPost.Status.SCHEDULED)
+
+
+def reschedule(post: SocialPost, *, local) -> SocialPost:
+    """Move a post to `local` wall-clock time in its mission's timezone; refused once it is out or cancelled, for a
+    moment already past, and for a wall-clock time the clocks skip that day (a daylight-saving change). A time the
+    clocks pass twice (the change back) is taken at its first occurrence. Raises ValidationError for the form."""
+    with transaction.atomic():
+        post = SocialPost.objects.select_for_update().select_related("account__mission").get(pk=post.pk)
+        if post.status not in RESCHEDULABLE:
+            raise ValidationError(f"A post that is {post.get_status_display().lower()} cannot be rescheduled.",
+                                  code="not_reschedulable")
+        post.schedule_local(local)
+        zone = zoneinfo.ZoneInfo(post.account.mission.timezone)
+        if post.send_at.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+            raise ValidationError(
+                f"{local:%H:%M} does not exist on {local:%d %B %Y} in {zone.key}: the clocks skip it "
+                "(daylight saving). Choose another time.", code="nonexistent_time")
+        if post.send_at <= timezone.now():
+            raise ValidationError("Choose a time in the future.", code="past")
+        if post.status == SocialPost.Status.APPROVED:
+            post.status = SocialPost.Status.SCHEDULED
+        post.next_attempt_at = None
+        post.save(update_fields=["send_mode", "send_at", "status", "next_attempt_at", "updated_at"])
+    return post

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
+from urllib.parse import urlencode
 from email.parser import BytesParser
 from email.policy import HTTP
 
@@ -41,6 +42,8 @@ class FakeX(FakePlatform):
         self.refresh_tokens = {"x-refresh-token"}
         self.uploads: dict[str, dict] = {}
         self.ids = itertools.count(1880028106020515840)
+        self.deny_consent = False  # the next user at the consent page presses "Cancel"
+        self.route("GET", r"/i/oauth2/authorize", self.consent)
         self.route("POST", r"/2/oauth2/token", self.token)
         self.route("POST", r"/2/media/upload/initialize", self.media_init)
         self.route("POST", r"/2/media/upload/(?P<id>\d+)/append", self.media_append)
@@ -64,6 +67,26 @@ class FakeX(FakePlatform):
         code = f"code-{len(self.codes) + 1}"
         self.codes[code] = (challenge, redirect_uri)
         return code
+
+    def consent(self, request: Request) -> Answer:
+        """x.com's consent page, with the user agreeing at once (or refusing when `deny_consent`): it checks what
+        X checks and sends the browser back to `redirect_uri` with `code` and `state`, or `error=access_denied`."""
+        query = {key: values[0] for key, values in request.query.items()}
+        required = ("response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method")
+        if any(not query.get(name) for name in required) or query["response_type"] != "code" \
+                or query["client_id"] != self.client[0] or query["code_challenge_method"] not in ("S256", "plain"):
+            return Answer(400, "Something went wrong: the request is missing or has an invalid parameter.")
+        if "tweet.write" not in query["scope"].split():
+            return Answer(400, "Something went wrong: invalid scope.")
+        separator = "&" if "?" in query["redirect_uri"] else "?"
+        if self.deny_consent:
+            self.deny_consent = False
+            params = urlencode({"error": "access_denied", "state": query["state"]})
+        else:
+            code = f"code-{len(self.codes) + 1}"
+            self.codes[code] = (query["code_challenge"], query["redirect_uri"])
+            params = urlencode({"state": query["state"], "code": code})
+        return Answer(302, "", headers={"Location": f"{query['redirect_uri']}{separator}{params}"})
 
     def token(self, request: Request) -> Answer:
         basic = base64.b64encode(":".join(self.client).encode()).decode()
