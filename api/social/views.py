@@ -29,6 +29,8 @@ class CampaignCursorPagination(HubCursorPagination):
 
 
 class _SocialAnswer(SearchAnswerCached):
+    """ETag from the answer itself; Last-Modified moves with content and with any post's change."""
+
     def answer_moments(self) -> list:
         return [*super().answer_moments(), social_last_change()]
 
