@@ -230,3 +230,16 @@ def test_a_post_delivered_to_the_platform_appears_and_its_answers_are_purged(
     assert (item["id"], item["platform"], item["platform_id"]) == (post.pk, "telegram", post.platform_id)
     assert item["platform_url"].startswith("https://t.me/embassy_test/") and list(telegram.posts) == [post.platform_id]
     assert {"/api/v1/social/posts/", "/api/v1/missions/paris/social/posts/", "/api/v1/social/campaigns/"} <= set(purged)
+
+
+@pytest.mark.django_db
+def test_unpublishing_a_page_with_sent_posts_purges_the_social_answers(posted, cdn, django_capture_on_commit_callbacks):
+    location, purged = cdn
+    frontend_cache = {"cdn": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}}
+    with override_settings(WAGTAILFRONTENDCACHE=frontend_cache, HUB_API_BASE_URL="https://hub.example.org"):
+        with django_capture_on_commit_callbacks(execute=True):
+            posted["hanoi_page"].unpublish()
+
+    assert {"/api/v1/social/posts/", "/api/v1/missions/hanoi/social/posts/",
+            "/api/v1/social/campaigns/climate-week/"} <= set(purged)
+    assert "/api/v1/missions/paris/social/posts/" not in purged
