@@ -11,6 +11,8 @@ class ApiConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished
 
+        from social.models import SocialPost
+
         from . import cache_purge
         from .consumers import signal_handlers as consumer_handlers
         from .consumers.models import ApiConsumer
@@ -23,5 +25,6 @@ class ApiConfig(AppConfig):
         page_unpublished.connect(webhook_handlers.page_unpublished)
         page_published.connect(cache_purge.purge_page_api_urls)
         page_unpublished.connect(cache_purge.purge_page_api_urls)
+        post_save.connect(cache_purge.purge_social_post_api_urls, sender=SocialPost)
         # Sent once per page row, descendants included; the specific subclass rows send their own, ignored here.
         pre_delete.connect(webhook_handlers.page_deleted, sender=Page)

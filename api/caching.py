@@ -167,13 +167,17 @@ class SearchAnswerCached(StrictQueryParameters):
 
     answers_conditional_requests = True
 
+    def answer_moments(self) -> list:
+        """The moments the answer may last have changed at; Last-Modified is the latest of them."""
+        return [content_version()[1], _index_updated_at()]
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         response.render()
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-        moments = [moment for moment in (content_version()[1], _index_updated_at()) if moment is not None]
+        moments = [moment for moment in self.answer_moments() if moment is not None]
         last_modified = max(moments) if moments else None
         _add_cache_headers(response, etag, last_modified)
         return get_conditional_response(

@@ -15,6 +15,7 @@ from .press import press_kits
 from .press import releases as press_releases
 from .preview.views import PreviewView
 from .search import views as search
+from .social import views as social
 from .webhooks.views import WebhookViewSet
 
 # Wagtail's stock API, mounted only for side-by-side benchmarks: it has no notion of the hub's
@@ -25,6 +26,8 @@ wagtail_v2.register_endpoint("pages", PagesAPIViewSet)
 v1 = [
     path("missions/", MissionViewSet.as_view({"get": "list"}), name="mission-list"),
     path("missions/<slug:slug>/", MissionViewSet.as_view({"get": "retrieve"}), name="mission-detail"),
+    path("missions/<slug:slug>/social/posts/", social.MissionSocialPostListView.as_view(),
+         name="mission-social-post-list"),
     path("pages/", pages.PageListView.as_view(keep_answers=True), name="page-list"),
     path("pages/find/", pages.PageFindView.as_view(keep_answers=True), name="page-find"),
     path("pages/<int:pk>/", pages.PageDetailView.as_view(keep_answers=True), name="page-detail"),
@@ -51,6 +54,10 @@ v1 = [
         MissionFeedView.as_view(),
         name="mission-feed",
     ),
+    # Social publishing (docs/social.md): campaigns and the posts sent, only while their page is public.
+    path("social/campaigns/", social.CampaignListView.as_view(), name="social-campaign-list"),
+    path("social/campaigns/<slug:slug>/", social.CampaignDetailView.as_view(), name="social-campaign-detail"),
+    path("social/posts/", social.SocialPostListView.as_view(), name="social-post-list"),
     # The press centre (docs/press-centre.md): journalists' self-service, personal, never cached.
     path("press/journalists/", press_accounts.JournalistRegisterView.as_view(), name="press-journalist-register"),
     path("press/journalists/me/", press_accounts.JournalistMeView.as_view(), name="press-journalist-me"),

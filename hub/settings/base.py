@@ -326,7 +326,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "PREPROCESSING_HOOKS": ["api.schema.only_hub_api_v1"],
     # Choice sets that share a field name ("status") get names of their own rather than a hash suffix.
-    "ENUM_NAME_OVERRIDES": {"BriefingTimeEnum": "api.press.briefings.WHEN"},
+    "ENUM_NAME_OVERRIDES": {
+        "BriefingTimeEnum": "api.press.briefings.WHEN", "SocialPlatformEnum": "hub.models.SocialPlatform.choices",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.optional_security_first",

@@ -3,8 +3,11 @@
 import pytest
 
 from embassies import factories as content
+from hub.models import MissionSocialAccount
+from social.models import Campaign, SocialPost
 
 from .conftest import SECRET
+from .test_social_api import sent_post
 
 LISTINGS = [
     "/api/v1/pages/",
@@ -123,3 +126,37 @@ def test_private_document_files_and_sitemaps_show_nothing_secret(client, network
         assert SECRET not in response.content.decode()
         for page in network_content["secret_pages"] + [network_content["draft_translation"]]:
             assert page.get_url() not in response.content.decode(), f"{page.title} in {url}"
+
+
+SOCIAL = [
+    "/api/v1/social/posts/",
+    "/api/v1/social/posts/?mission=hanoi",
+    "/api/v1/social/posts/?platform=x",
+    "/api/v1/social/posts/?campaign=leaks",
+    "/api/v1/missions/hanoi/social/posts/",
+    "/api/v1/social/campaigns/",
+    "/api/v1/social/campaigns/leaks/",
+]
+
+
+@pytest.mark.django_db
+def test_social_posts_show_only_sent_posts_of_public_pages(client, network_content, hanoi):
+    """A post that went out for each page the public must not see (and posts in every other status for a public
+    page): only the public page's sent post is listed, and no secret page's title or id."""
+    campaign = Campaign.objects.create(name="Leaks", slug="leaks")
+    account = MissionSocialAccount.objects.create(mission=hanoi, platform="x", handle="@vn", url="https://x.com/vn")
+    public_post = sent_post(network_content["article"], account, campaign=campaign)
+    for page in network_content["secret_pages"]:
+        sent_post(page, account, campaign=campaign)
+    for status in set(SocialPost.Status.values) - {SocialPost.Status.SENT}:
+        sent_post(network_content["english"], account, campaign=campaign, status=status)
+    secret_ids = {page.pk for page in network_content["secret_pages"]}
+
+    for url in SOCIAL:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:500])
+        assert SECRET not in response.content.decode(), url
+        if "/posts/" in url:
+            results = response.json()["results"]
+            assert [item["id"] for item in results] == [public_post.pk], url
+            assert not {item["page"]["id"] for item in results} & secret_ids

@@ -18,6 +18,7 @@ from embassies.models import ArticleKind, AssetKind, AssetLicence, ConsularNotic
 from press import factories as press_factories
 from press.press_kits import press_kit_build
 from press.services import journalist_token_issue
+from social.models import Campaign
 
 SCHEMA_URL = "/api/v1/schema/?format=json"
 # The schema and the docs describe the API rather than serve it: their own `?format=`/`?lang=` are drf-spectacular's.
@@ -70,6 +71,18 @@ DOCUMENTED = {
     ("get", "/api/v1/documents/search/"): (ASSET_SEARCH, "usable"),
     ("get", "/api/v1/missions/"): ({}, "region"),
     ("get", "/api/v1/missions/{slug}/"): ({}, "locale"),
+    ("get", "/api/v1/missions/{slug}/social/posts/"): (
+        {"platform": "x", "campaign": "climate-week", "page": "1", "sent_after": "2020-01-01T00:00:00Z",
+         "sent_before": "2100-01-01T00:00:00Z", "page_size": "5"},
+        "platfrom",
+    ),
+    ("get", "/api/v1/social/campaigns/"): ({"page_size": "5"}, "mission"),
+    ("get", "/api/v1/social/campaigns/{slug}/"): ({}, "rollout"),
+    ("get", "/api/v1/social/posts/"): (
+        {"mission": "hanoi", "platform": "x", "campaign": "climate-week", "page": "1",
+         "sent_after": "2020-01-01T00:00:00Z", "sent_before": "2100-01-01T00:00:00Z", "page_size": "5"},
+        "sent_afer",
+    ),
     ("get", "/api/v1/feeds/{mission}/{locale}/{feed_format}/"): ({"kind": ArticleKind.values[0]}, "knid"),
     ("get", "/api/v1/press/releases/"): ({"page_size": "5"}, "page_szie"),
     ("get", "/api/v1/press/releases/{id}/"): ({}, "revision"),
@@ -102,6 +115,7 @@ def endpoints(client, network_content, hanoi, staff):
         "press": content.article(content.section(hanoi), title="Visa fees lowered", kind="press_release").pk,
         "briefings": press_factories.briefing(press_factories.briefings_section(hanoi), title="Weekly briefing").pk,
     }
+    Campaign.objects.create(name="Climate week", slug="climate-week").missions.set([hanoi])
     press_kit_build(page_id=ids["press"])  # the public release's kit (tasks run on commit, which tests never reach)
     journalist_token = journalist_token_issue(journalist=press_factories.journalist("api_reporter"), name="t").token
     values = {
@@ -111,7 +125,8 @@ def endpoints(client, network_content, hanoi, staff):
 
     def request(method: str, template: str, query: dict):
         resource = "briefings" if template.startswith("/api/v1/press/briefings/") else template.split("/")[3]
-        path = re.sub(r"\{(\w+)\}", lambda match: str(ids[resource] if match[1] == "id" else values[match[1]]), template)
+        named = {**values, "slug": "climate-week"} if resource == "social" else values  # a campaign's slug
+        path = re.sub(r"\{(\w+)\}", lambda match: str(ids[resource] if match[1] == "id" else named[match[1]]), template)
         headers = {"HTTP_AUTHORIZATION": f"Api-Key {key}"} if template in PRIVATE else {}
         if template == "/api/v1/press/journalists/me/":
             headers = {"HTTP_AUTHORIZATION": f"Journalist-Token {journalist_token}"}

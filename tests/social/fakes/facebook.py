@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 
 from .server import Answer, FakePlatform, Request
 from .x import parse_multipart
@@ -149,3 +150,7 @@ class FakeFacebook(FakePlatform):
         return Answer(200, {"data": [{"name": name, "period": "lifetime", "values": [{"value": numbers[name]}],
                                       "id": f"{request.match['id']}/insights/{name}/lifetime"}
                                      for name in asked if name in numbers]})
+
+    def rate_limited(self, retry_after: float) -> Answer:
+        """Graph API's page-level throttle: code 32, minutes to wait in X-Business-Use-Case-Usage."""
+        return page_rate_limited(max(1, math.ceil(retry_after / 60)))

@@ -162,3 +162,7 @@ class FakeLinkedIn(FakePlatform):
             "totalShareStatistics": {"uniqueImpressionsCount": 800, "shareCount": 6, "engagement": 0.05,
                                      "clickCount": 40, "likeCount": 25, "impressionCount": 1500, "commentCount": 3},
         }]})
+
+    def rate_limited(self, retry_after: float) -> Answer:
+        """LinkedIn's 429 throttle (its body; LinkedIn sends no Retry-After, so the hub waits its default)."""
+        return throttled()

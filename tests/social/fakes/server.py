@@ -46,6 +46,29 @@ class Failure:
     handle_after_hang: bool = True  # a timeout where the platform did the work: the post exists, the answer is lost
 
 
+@dataclasses.dataclass
+class RateLimit:
+    """A platform's documented-style window: at most `calls` matching requests per `per_seconds` for each caller
+    (`key`: by default the Authorization header, i.e. per token). Beyond it the fake answers the platform's own
+    rate-limited answer, made by `FakePlatform.rate_limited(retry_after)`, without doing the work."""
+
+    method: str
+    path_pattern: str
+    calls: int
+    per_seconds: float
+    key: Callable[[Request], str] = lambda request: request.headers.get("authorization", "")
+    seen: dict[str, list[float]] = dataclasses.field(default_factory=dict)
+
+    def wait_for(self, request: Request, now: float) -> float:
+        """0 if the call may go through (and it is counted), else the seconds until the window has room."""
+        moments = [moment for moment in self.seen.get(self.key(request), []) if moment > now - self.per_seconds]
+        if len(moments) >= self.calls:
+            self.seen[self.key(request)] = moments
+            return moments[0] + self.per_seconds - now
+        self.seen[self.key(request)] = [*moments, now]
+        return 0.0
+
+
 class FakePlatform:
     """Subclasses fill `routes` in `__init__` with (method, regex, handler(request) -> Answer)."""
 
@@ -55,6 +78,8 @@ class FakePlatform:
         self.routes: list[tuple[str, re.Pattern, Callable[[Request], Answer]]] = []
         self.requests: list[Request] = []
         self.failures: list[Failure] = []
+        self.limits: list[RateLimit] = []
+        self.rate_limited_calls = 0
         self.posts: dict[str, dict] = {}  # platform id → what was posted; what "really went out"
         self.lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
@@ -66,6 +91,25 @@ class FakePlatform:
     def fail_next(self, method: str, path_pattern: str, answer: Answer | None = None, *, hang_seconds: float = 0.0,
                   handle_after_hang: bool = True) -> None:
         self.failures.append(Failure(method, path_pattern, answer, hang_seconds, handle_after_hang))
+
+    def limit(self, method: str, path_pattern: str, *, calls: int, per_seconds: float, key=None) -> None:
+        """Apply a rate limit from now on (the fake then answers as `rate_limited` says)."""
+        extra = {"key": key} if key else {}
+        self.limits.append(RateLimit(method, path_pattern, calls, per_seconds, **extra))
+
+    def rate_limited(self, retry_after: float) -> Answer:
+        """The platform's answer to a caller over its limit; each fake gives its platform's shape."""
+        return Answer(429, {"error": "rate limited"}, {"Retry-After": str(max(1, round(retry_after)))})
+
+    def _over_limit(self, request: Request) -> Answer | None:
+        with self.lock:
+            now = time.monotonic()
+            for limit in self.limits:
+                if limit.method == request.method and re.search(limit.path_pattern, request.path):
+                    if wait := limit.wait_for(request, now):
+                        self.rate_limited_calls += 1
+                        return self.rate_limited(wait)
+        return None
 
     def _take_failure(self, method: str, path: str) -> Failure | None:
         with self.lock:
@@ -83,6 +127,8 @@ class FakePlatform:
                 request = Request(method, parts.path, parse_qs(parts.query), headers, body, match)
                 with self.lock:
                     self.requests.append(request)
+                if refused := self._over_limit(request):
+                    return refused
                 failure = self._take_failure(method, parts.path)
                 if failure:
                     if failure.hang_seconds:

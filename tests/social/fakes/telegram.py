@@ -4,6 +4,7 @@ Bot API's shapes (`ok`/`result`, `error_code`/`description`/`parameters.retry_af
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 import time
@@ -145,3 +146,8 @@ class FakeTelegram(FakePlatform):
     def rate_limit_next(self, method: str, retry_after: int) -> None:
         self.fail_next("POST", rf"/{method}$", error(429, f"Too Many Requests: retry after {retry_after}",
                                                      retry_after=retry_after))
+
+    def rate_limited(self, retry_after: float) -> Answer:
+        """The Bot API's flood control: 429 with `parameters.retry_after` in whole seconds."""
+        seconds = max(1, math.ceil(retry_after))
+        return error(429, f"Too Many Requests: retry after {seconds}", retry_after=seconds)

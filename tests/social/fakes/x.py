@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
-from urllib.parse import urlencode
+import time
 from email.parser import BytesParser
 from email.policy import HTTP
+from urllib.parse import urlencode
 
 from twitter_text import parse_tweet
 
@@ -219,3 +220,9 @@ class FakeX(FakePlatform):
             urls = [{"url": "https://t.co/abc", "expanded_url": word} for word in post["text"].split() if word.startswith("http")]
             tweets.append({"id": tweet_id, "text": post["text"], "created_at": post["created_at"], "entities": {"urls": urls}})
         return Answer(200, {"data": tweets, "meta": {"result_count": len(tweets)}})
+
+    def rate_limited(self, retry_after: float) -> Answer:
+        """X's 429: the window's reset as epoch seconds in `x-rate-limit-reset`."""
+        answer = problem(429, "Too Many Requests", "Too Many Requests")
+        answer.headers.update({"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(time.time() + retry_after + 1))})
+        return answer

@@ -127,3 +127,7 @@ class FakeZalo(FakePlatform):
         if self.posts.pop((request.json() or {}).get("id", ""), None) is None:
             return zalo_error(-201, "Invalid parameter: article not found")
         return Answer(200, {"error": 0, "message": "Success"})
+
+    def rate_limited(self, retry_after: float) -> Answer:
+        """Zalo's error -32: requests per minute exceeded (HTTP 200, like all its errors)."""
+        return rate_limited()
