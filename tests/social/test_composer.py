@@ -2,12 +2,12 @@
 language, counted as the platform counts, saved whole or not at all, seen by the reviewer with the page."""
 
 from datetime import datetime, timezone as dt_timezone
+from importlib import import_module
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from wagtail.models import Page, Site
 
-import social.composer_hooks  # noqa: F401  (registers the composer's admin URLs; social/wagtail_hooks.py imports it at merge)
 from embassies import factories
 from embassies.services import site_address_set
 from embassies.presentation.social import share_text
@@ -17,6 +17,10 @@ from social.models import Campaign, SocialConnection, SocialPost
 from tests.moderation.conftest import submit_over_http
 
 pytestmark = pytest.mark.django_db
+
+# The composer's hooks (its admin URLs, the page button, the review panel): social/wagtail_hooks.py imports them at
+# merge; until then this registers them before the admin's URLconf is first read.
+import_module("social.composer_hooks")
 
 FB_VI = "Đại sứ quán mở cửa Trung tâm báo chí trực tuyến."
 X_EN = "The embassy opens its online press centre."
