@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 
-from . import admin_access, admin_urls
+from . import admin_access, admin_urls, composer_hooks  # noqa: F401 (the composer registers its own hooks)
 from .admin_campaigns import CampaignViewSet, HQAdministratorsOnly
 from .models import Campaign
 

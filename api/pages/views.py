@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
 from embassies.presentation.pages import hydrate, page_detail_of_public, page_summaries
+from embassies.presentation.social import social_payload
 from embassies.selectors import pages_public
 from hub.models import Mission
 
@@ -17,7 +18,6 @@ from ..pagination import HubCursorPagination
 from ..caching import HttpCached
 from .filters import CONTENT_TYPES, ConsularNoticeFilter, EventFilter, PageFilter, StrictOrderingFilter
 from .serializers import LIST_FIELDS, PageDetailSerializer, PageSummarySerializer
-from .social import social_payload
 
 
 class EventCursorPagination(HubCursorPagination):

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -162,6 +163,8 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
             assign_form=(self.assign_form or AssignForm(submission=submission)) if can_assign else None,
             transitions=submission.transitions.select_related("actor").order_by("at", "pk"),
             queue_url=reverse("moderation_queue"),
+            # What other apps review with the page (social posts): `moderation_review_panels` hooks return HTML.
+            extra_panels=[fn(submission.page, self.request) for fn in hooks.get_hooks("moderation_review_panels")],
         )
         return context
 
