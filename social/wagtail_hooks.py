@@ -6,22 +6,31 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
 
-from . import admin_access, admin_urls, composer_hooks  # noqa: F401 (the composer registers its own hooks)
+from . import admin_access, admin_urls, composer_hooks
 from .admin_campaigns import CampaignViewSet, HQAdministratorsOnly
 from .models import Campaign
 
 register_permission_policy(Campaign, HQAdministratorsOnly(Campaign))
 campaign_viewset = CampaignViewSet("social_campaigns")
+COMPOSER_HOOKS = composer_hooks  # its import registers the composer's screen, page button and review panel
+
+
+def _asked_once(request, name: str, question) -> bool:
+    """The menu asks for each of its items on every admin page: one query per question per request, not per item."""
+    answers = request.__dict__.setdefault("_social_menu_answers", {})
+    if name not in answers:
+        answers[name] = question(user=request.user)
+    return answers[name]
 
 
 class SocialMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_access.user_uses_social_admin(user=request.user)
+        return _asked_once(request, "uses", admin_access.user_uses_social_admin)
 
 
 class CampaignsMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_access.user_is_hq_admin(user=request.user)
+        return _asked_once(request, "hq", admin_access.user_is_hq_admin)
 
 
 @hooks.register("register_admin_urls")
