@@ -71,7 +71,7 @@ def test_after_deletion_no_table_holds_the_journalists_name_e_mail_or_phone(
     # …and it is translated through wagtail-localize.
     admin = _client(staff["hq_admin"])
     french = Locale.objects.get(language_code="fr")
-    page.get_parent().copy_for_translation(french).save_revision().publish()
+    assert page.get_parent().get_translation(french).live  # Paris's French briefings section, made by provisioning
     assert admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [french.pk]}).status_code == 302
     translated = page.get_translation(french).specific
     with django_capture_on_commit_callbacks(execute=True):

@@ -97,8 +97,9 @@ def test_detail_has_the_transcript_by_locale_and_never_the_questions(briefings_n
     page.transcript = [("exchange", {"question": "Is the summit on?", "journalist": "A. Reporter", "outlet": "Le Courrier",
                                      "answer": "<p>Yes.</p>", "spokesperson": ""})]
     page.save_revision().publish()
-    french = page.get_parent().copy_for_translation(paris.home_pages.get(locale__language_code="fr").locale)
-    french.save_revision().publish()
+    # Provisioning made Paris's French briefings section (every mission has one in each of its languages).
+    french = page.get_parent().get_translation(paris.home_pages.get(locale__language_code="fr").locale)
+    assert french.live
     translated = page.copy_for_translation(french.locale)
     translated.transcript = [("exchange", {"question": "Le sommet a-t-il lieu ?", "journalist": "A. Reporter",
                                            "outlet": "Le Courrier", "answer": "<p>Oui.</p>", "spokesperson": ""})]
