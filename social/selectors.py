@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
 
 from embassies.selectors import pages_public
 
@@ -24,10 +25,14 @@ def posts_public(*, at: datetime | None = None) -> QuerySet[SocialPost]:
     )
 
 
-def campaigns_listed() -> QuerySet[Campaign]:
-    """Every campaign with its missions, the newest made first (a campaign says only what HQ wrote on it; its
-    posts are counted, never shown, here)."""
-    return Campaign.objects.prefetch_related("missions").order_by("-pk")
+def campaigns_listed(*, on: date | None = None) -> QuerySet[Campaign]:
+    """The campaigns the public may know of, with their missions, the newest made first: those whose start date has
+    come (the ministry's date), and those without one once a post of theirs is public. A campaign planned for next
+    month is HQ's business until then (an announcement can hang on it); its goal is never listed here."""
+    on = on or timezone.localdate()
+    with_public_post = posts_public().order_by().values("campaign_id")
+    return (Campaign.objects.filter(Q(starts_on__lte=on) | Q(starts_on__isnull=True, pk__in=with_public_post))
+            .prefetch_related("missions").order_by("-pk"))
 
 
 def campaign_rollout(*, campaigns: list[Campaign]) -> dict[int, dict[str, int]]:

@@ -43,14 +43,14 @@ class SocialPostSerializer(serializers.Serializer):
 
 
 class CampaignSerializer(serializers.Serializer):
-    """A message run across missions, with its rollout: how many of its posts are in each status."""
+    """A message run across missions, with its rollout: how many of its posts are in each status. Listed from its
+    start date (or, without one, from its first public post); HQ's goal for it stays in the admin."""
 
     slug = serializers.SlugField()
     name = serializers.CharField()
     hashtag = serializers.CharField()
     starts_on = serializers.DateField(allow_null=True)
     ends_on = serializers.DateField(allow_null=True)
-    goal = serializers.CharField()
     missions = serializers.SerializerMethodField(help_text="Slugs of the missions taking part.")
     rollout = serializers.SerializerMethodField(
         help_text="Posts of the campaign by status (every status named); only `sent` ones are listed under "

@@ -171,6 +171,30 @@ def test_campaigns_list_and_detail_show_missions_and_rollout_per_status(client, 
 
 
 @pytest.mark.django_db
+def test_a_campaign_is_listed_from_its_start_date_and_never_with_its_goal(client, hanoi):
+    """HQ plans a campaign a month ahead (an announcement may hang on it): the API knows nothing of it until its
+    start date; one without dates shows once a post of it is public; HQ's goal stays in the admin."""
+    Campaign.objects.create(name="National day", slug="national-day", goal="Secret aim",
+                                      starts_on=datetime(2027, 9, 2).date())
+    undated = Campaign.objects.create(name="Undated", slug="undated")
+
+    def slugs():
+        return [item["slug"] for item in client.get("/api/v1/social/campaigns/").json()["results"]]
+
+    with time_machine.travel(datetime(2027, 9, 1, 12, tzinfo=UTC), tick=False):
+        assert slugs() == []
+        assert client.get("/api/v1/social/campaigns/national-day/").status_code == 404
+        page = content.article(content.section(hanoi), title="Hanoi marks the day")
+        sent_post(page, account(hanoi, "x", "@vn"), at=timezone.now(), campaign=undated)
+        assert slugs() == ["undated"]
+    with time_machine.travel(datetime(2027, 9, 2, 12, tzinfo=UTC), tick=False):
+        assert slugs() == ["undated", "national-day"]
+        detail = client.get("/api/v1/social/campaigns/national-day/")
+        assert detail.status_code == 200 and "goal" not in detail.json()
+        assert "Secret aim" not in detail.content.decode()
+
+
+@pytest.mark.django_db
 def test_etag_gives_304_until_a_post_goes_out(client, posted):
     first = client.get(POSTS)
     etag = first["ETag"]
