@@ -150,6 +150,11 @@ class PlatformAdapter:
     def refresh(self, credentials: Credentials, *, client_id: str, client_secret: str) -> TokenSet:
         raise NotImplementedError
 
+    def account_tokens(self, tokens: TokenSet, *, account_id: str, client_id: str, client_secret: str) -> TokenSet:
+        """The tokens to keep for the account, from what the code exchange returned: the same, where the platform
+        posts with the authorising user's token (Facebook swaps it for the Page's token)."""
+        return tokens
+
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:
         raise NotImplementedError

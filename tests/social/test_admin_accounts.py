@@ -12,8 +12,10 @@ from django.contrib.messages import get_messages
 from django.db import connection as db
 from django.utils import timezone
 
+from embassies import factories
 from hub.models import MissionSocialAccount
-from social.models import SocialConnection
+from social.delivery import deliver_due
+from social.models import SocialConnection, SocialPost
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +237,31 @@ def test_the_social_menu_shows_what_the_user_may_open(client, staff, username, i
     shown = {url for url in ("/admin/social/accounts/", "/admin/social/failures/", "/admin/social/calendar/",
                              "/admin/social/campaigns/") if url in page}
     assert shown == items
+
+
+def test_facebook_connects_with_the_pages_token_and_posts_with_it(client, staff, hanoi, settings, fake_facebook):
+    """The OAuth callback keeps the Page's token (read with the long-lived user token), and a post goes out with it."""
+    settings.HUB_SOCIAL_API_BASES = {"facebook": fake_facebook.url}
+    settings.HUB_SOCIAL_OAUTH_CLIENTS = {"facebook": {"id": "fb-app", "secret": "fb-secret"}}
+    acc = account(hanoi, "facebook", "VNEmbassyFR")
+    client.force_login(staff["hanoi_head"])
+    authorize = start_oauth(client, acc, external_id=fake_facebook.page_id)
+    assert authorize.startswith(f"{fake_facebook.url}/v23.0/dialog/oauth?")
+    query = parse_qs(urlsplit(authorize).query)
+    code = fake_facebook.issue_code(redirect_uri=query["redirect_uri"][0])
+    response = client.get("/admin/social/oauth/callback/", {"state": query["state"][0], "code": code})
+    assert response.status_code == 302 and "is connected" in messages_of(response)
+
+    connection = SocialConnection.objects.get(account=acc)
+    assert connection.access_token == "fb-page-token"
+    user_token = connection.refresh_token
+    assert user_token in fake_facebook.user_tokens and connection.expires_at is not None
+    assert "fb-page-token" not in raw_connection_rows() and user_token not in raw_connection_rows()
+
+    page = factories.article(factories.section(hanoi), title="Quốc khánh")
+    post = SocialPost.objects.create(page=page, account=acc, text="Chúc mừng Quốc khánh", status=SocialPost.Status.APPROVED)
+    deliver_due()
+    post.refresh_from_db()
+    assert post.status == "sent" and post.platform_id in fake_facebook.posts
+    [feed] = [r for r in fake_facebook.requests if r.path.endswith("/feed")]
+    assert feed.headers["authorization"] == "Bearer fb-page-token"
