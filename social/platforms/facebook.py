@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
 from .base import (
+    AccountIdentity,
     Credentials,
     DuplicateContent,
     MediaRejected,
@@ -89,6 +90,11 @@ class FacebookAdapter(PlatformAdapter):
                                code="no_user_token")
         return self.account_tokens(TokenSet(access_token=credentials.refresh_token), account_id=credentials.account_id,
                                    client_id=client_id, client_secret=client_secret)
+
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """The Page the token posts to: GET /{page-id}?fields=id,name."""
+        answer = self._checked(self._call("GET", f"/{credentials.account_id}", credentials, params={"fields": "id,name"}))
+        return AccountIdentity(account_id=str(answer["id"]), name=answer.get("name", ""))
 
     def page_token(self, *, user_token: str, page_id: str) -> str:
         """The Page access token posts are made with, read with a user token that may manage the Page."""

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from social.platforms.base import (
-    Credentials, DuplicateContent, Media, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
+    AccountIdentity, Credentials, DuplicateContent, Media, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
     TokenExpired,
 )
 from social.platforms.facebook import FacebookAdapter
@@ -162,3 +162,12 @@ def test_no_token_in_errors_or_logs(adapter, fake_facebook, caplog):
             adapter.publish(CREDS, OutgoingPost(text=f"Secret test {len(messages)}"))
         messages.append(str(caught.value))
     assert_no_token(*messages, caplog.text)
+
+
+def test_whoami_names_the_page(adapter, fake_facebook):
+    assert adapter.whoami(CREDS) == AccountIdentity(account_id="1234567890", name="Đại sứ quán Việt Nam tại Pháp")
+    assert fake_facebook.requests[-1].query["fields"] == ["id,name"]
+    with pytest.raises(PlatformError, match="Object with ID '999' does not exist"):
+        adapter.whoami(Credentials(access_token="fb-page-token", account_id="999"))
+    with pytest.raises(TokenExpired, match="Session has expired"):
+        adapter.whoami(Credentials(access_token="revoked", account_id="1234567890"))
