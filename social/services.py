@@ -55,9 +55,7 @@ def rotate_token_keys() -> int:
 def whoami(account: MissionSocialAccount, *, access_token: str, account_id: str = "") -> AccountIdentity:
     """Ask the platform once who `access_token` acts for (and, where it is given, check `account_id` with it); raises
     PlatformError with the platform's words when it refuses, before anything is saved."""
-    extra = {"chat_id": account_id} if account.platform == "telegram" else {}
-    return adapter_for(account.platform).whoami(Credentials(access_token=access_token, account_id=account_id,
-                                                            extra=extra))
+    return adapter_for(account.platform).whoami(Credentials(access_token=access_token, account_id=account_id))
 
 
 def connect_with_token(account: MissionSocialAccount, *, token: str, chat: str, user=None) -> SocialConnection:
