@@ -32,10 +32,8 @@ TOKEN_PLATFORMS = ("telegram", "zalo")
 STATE_SALT = "social.oauth.state"
 STATE_MAX_AGE = 600  # seconds between "Connect" and the platform sending the user back
 SESSION_KEY = "social_oauth"
-ACCOUNT_ID_LABELS = {
-    "facebook": _("Facebook Page id"), "linkedin": _("LinkedIn organisation id"), "youtube": _("YouTube channel id"),
-    "x": _("X user id"), "zalo": _("Zalo OA id"),
-}
+# The platforms that must be told which account the token is to act for; the others name it themselves (whoami).
+ACCOUNT_ID_LABELS = {"facebook": _("Facebook Page id"), "linkedin": _("LinkedIn organisation id")}
 
 
 def connection_standing(account: MissionSocialAccount) -> str:
@@ -48,6 +46,13 @@ def connection_standing(account: MissionSocialAccount) -> str:
     if connection.expires_at and connection.expires_at <= timezone.now() and not connection.refresh_token_encrypted:
         return "expired"
     return "error" if connection.last_error else "connected"
+
+
+def connected_message(connection: SocialConnection) -> str:
+    """What the platform said the account is, so a head who connected the wrong Page or channel sees it at once."""
+    return _("%(account)s is connected: %(platform)s says it is “%(name)s” (id %(id)s).") % {
+        "account": connection.account, "platform": connection.account.get_platform_display(),
+        "name": connection.extra.get("name", ""), "id": connection.external_account_id}
 
 
 def _refused() -> HttpResponseForbidden:
@@ -83,11 +88,13 @@ class AccountListView(SocialAdminView):
 
 
 class OAuthStartForm(forms.Form):
-    external_account_id = forms.CharField(max_length=200, label=_("Account id on the platform"))
+    """Facebook and LinkedIn ask which Page or organisation; X and YouTube say whose token it is on the way back."""
 
     def __init__(self, *args, account: MissionSocialAccount, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["external_account_id"].label = ACCOUNT_ID_LABELS.get(account.platform, _("Account id"))
+        if account.platform in ACCOUNT_ID_LABELS:
+            self.fields["external_account_id"] = forms.CharField(max_length=200,
+                                                                 label=ACCOUNT_ID_LABELS[account.platform])
 
 
 class TelegramForm(forms.Form):
@@ -96,7 +103,6 @@ class TelegramForm(forms.Form):
 
 
 class ZaloForm(forms.Form):
-    external_account_id = forms.CharField(label=ACCOUNT_ID_LABELS["zalo"], max_length=200)
     access_token = forms.CharField(label=_("OA access token"), widget=forms.PasswordInput(render_value=False), max_length=2000)
     refresh_token = forms.CharField(label=_("OA refresh token"), widget=forms.PasswordInput(render_value=False), max_length=2000)
 
@@ -151,19 +157,20 @@ class ConnectView(WagtailAdminTemplateMixin, TemplateView):
                 self.form.add_error(None, _("The hub has no %(platform)s app configured (HUB_SOCIAL_OAUTH_CLIENTS): "
                                             "ask the hub's operators.") % {"platform": self.account.get_platform_display()})
                 return self.render_to_response(self.get_context_data(), status=400)
-            return self._start_oauth(request, data["external_account_id"])
+            return self._start_oauth(request, data.get("external_account_id", ""))
         try:
             if self.account.platform == "telegram":
-                services.connect_with_token(self.account, token=data["token"], chat=data["chat"], user=request.user)
+                connection = services.connect_with_token(self.account, token=data["token"], chat=data["chat"],
+                                                         user=request.user)
             else:
-                services.connect_with_refresh_token(
+                connection = services.connect_with_refresh_token(
                     self.account, access_token=data["access_token"], refresh_token=data["refresh_token"],
-                    external_account_id=data["external_account_id"], user=request.user)
+                    user=request.user)
         except PlatformError as error:
             self.form.add_error(None, _("%(platform)s refused: %(message)s") % {
                 "platform": self.account.get_platform_display(), "message": error.message})
             return self.render_to_response(self.get_context_data(), status=400)
-        messages.success(request, _("%(account)s is connected.") % {"account": self.account})
+        messages.success(request, connected_message(connection))
         return redirect("social_accounts")
 
     def _start_oauth(self, request, external_account_id: str):
@@ -215,12 +222,12 @@ def oauth_callback(request):
     if not code:
         return refused(_("%(platform)s sent no authorisation code. Try again.") % {"platform": account.get_platform_display()})
     try:
-        services.connect_with_code(account, code=code, redirect_uri=redirect_uri(request), code_verifier=entry["verifier"],
+        connection = services.connect_with_code(account, code=code, redirect_uri=redirect_uri(request), code_verifier=entry["verifier"],
                                    external_account_id=entry["external_account_id"], user=request.user)
     except PlatformError as error:
         return refused(_("%(platform)s refused the connection: %(message)s") % {
             "platform": account.get_platform_display(), "message": error.message})
-    messages.success(request, _("%(account)s is connected.") % {"account": account})
+    messages.success(request, connected_message(connection))
     return redirect("social_accounts")
 
 

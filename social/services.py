@@ -15,7 +15,7 @@ from hub.models import MissionSocialAccount
 from . import crypto
 from .models import SocialConnection, SocialPost
 from .platforms import adapter_for
-from .platforms.base import Credentials, TokenExpired
+from .platforms.base import AccountIdentity, Credentials, TokenExpired, TokenSet
 
 # Refresh an OAuth token this long before it expires, so a post never goes out on a token about to lapse.
 REFRESH_MARGIN = timedelta(minutes=10)
@@ -52,30 +52,32 @@ def rotate_token_keys() -> int:
     return count
 
 
+def whoami(account: MissionSocialAccount, *, access_token: str, account_id: str = "") -> AccountIdentity:
+    """Ask the platform once who `access_token` acts for (and, where it is given, check `account_id` with it); raises
+    PlatformError with the platform's words when it refuses, before anything is saved."""
+    return adapter_for(account.platform).whoami(Credentials(access_token=access_token, account_id=account_id))
+
+
 def connect_with_token(account: MissionSocialAccount, *, token: str, chat: str, user=None) -> SocialConnection:
-    """Bot/OA platforms (Telegram): check the token and the channel with the platform, then keep them encrypted."""
-    adapter = adapter_for(account.platform)
-    found = adapter.check(token, chat)  # raises PlatformError with the platform's words on a bad token or chat
-    connection, _ = SocialConnection.objects.get_or_create(account=account)
-    connection.access_token = token
-    connection.refresh_token = ""
-    connection.external_account_id = str(found["chat"]["id"])
-    connection.extra = {"chat_id": chat, "bot": found["bot"].get("username", "")}
-    connection.status = SocialConnection.Status.CONNECTED
-    connection.last_error = ""
-    connection.connected_by = user
-    connection.save()
-    return connection
+    """Bot platforms (Telegram): the token and the channel are checked with the platform, then kept encrypted."""
+    identity = whoami(account, access_token=token, account_id=chat)
+    return store_token_set(account, TokenSet(access_token=token), identity=identity, user=user)
 
 
-def store_token_set(account: MissionSocialAccount, tokens, *, external_account_id: str, user=None) -> SocialConnection:
-    """OAuth platforms: keep what the code exchange (or a refresh) returned."""
+def store_token_set(account: MissionSocialAccount, tokens, *, external_account_id: str = "",
+                    identity: AccountIdentity | None = None, user=None) -> SocialConnection:
+    """Keep what the code exchange, the token form or a refresh returned; with `identity` (a connect), the platform's
+    id and name of the account too (a refresh keeps them as they were)."""
     connection, _ = SocialConnection.objects.get_or_create(account=account)
     connection.access_token = tokens.access_token
     connection.refresh_token = tokens.refresh_token or connection.refresh_token
     connection.expires_at = tokens.expires_at
     connection.scopes = " ".join(tokens.scopes)
-    connection.external_account_id = external_account_id
+    if identity is not None:
+        connection.external_account_id = identity.account_id
+        connection.extra = {**connection.extra, **identity.details, "name": identity.name}
+    else:
+        connection.external_account_id = external_account_id
     connection.status = SocialConnection.Status.CONNECTED
     connection.last_error = ""
     if user is not None:
@@ -144,24 +146,29 @@ def retry(post: SocialPost) -> None:
 
 
 def connect_with_code(account: MissionSocialAccount, *, code: str, redirect_uri: str, code_verifier: str = "",
-                      external_account_id: str, user=None) -> SocialConnection:
-    """OAuth callback: exchange the platform's authorisation code for tokens and keep them encrypted."""
+                      external_account_id: str = "", user=None) -> SocialConnection:
+    """OAuth callback: exchange the platform's authorisation code for tokens, ask the platform whose they are (the
+    Page or organisation `external_account_id` names, where the platform needs telling), keep them encrypted."""
     client_id, client_secret = oauth_client(account.platform)
-    tokens = adapter_for(account.platform).exchange_code(
-        client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri, code=code,
-        code_verifier=code_verifier)
-    return store_token_set(account, tokens, external_account_id=external_account_id, user=user)
+    adapter = adapter_for(account.platform)
+    tokens = adapter.exchange_code(client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri,
+                                   code=code, code_verifier=code_verifier)
+    tokens = adapter.account_tokens(tokens, account_id=external_account_id, client_id=client_id,
+                                    client_secret=client_secret)
+    identity = whoami(account, access_token=tokens.access_token, account_id=external_account_id)
+    return store_token_set(account, tokens, identity=identity, user=user)
 
 
 def connect_with_refresh_token(account: MissionSocialAccount, *, access_token: str, refresh_token: str,
-                               external_account_id: str, user=None) -> SocialConnection:
+                               user=None) -> SocialConnection:
     """OA tokens pasted by a mission head (Zalo): refreshed at once, which proves them with the platform and tells
-    the hub when the new access token expires (Zalo's refresh tokens work once, so the pasted one is spent)."""
+    the hub when the new access token expires (Zalo's refresh tokens work once, so the pasted one is spent); then the
+    new token names its Official Account."""
     client_id, client_secret = oauth_client(account.platform)
     tokens = adapter_for(account.platform).refresh(
-        Credentials(access_token=access_token, account_id=external_account_id, refresh_token=refresh_token),
+        Credentials(access_token=access_token, account_id="", refresh_token=refresh_token),
         client_id=client_id, client_secret=client_secret)
-    return store_token_set(account, tokens, external_account_id=external_account_id, user=user)
+    return store_token_set(account, tokens, identity=whoami(account, access_token=tokens.access_token), user=user)
 
 
 # A failed post goes back with Retry; sending, sent, cancelled and deleted posts keep their time.

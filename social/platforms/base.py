@@ -64,6 +64,16 @@ class TokenSet:
 
 
 @dataclasses.dataclass(frozen=True)
+class AccountIdentity:
+    """Who a token acts for, as the platform says (non-secret): its id and display name, plus details an adapter
+    reads back from `Credentials.extra` (X's username, Telegram's chat id and bot)."""
+
+    account_id: str
+    name: str
+    details: dict = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
 class PostMetrics:
     """Counts as the platform reports them; None where the platform does not report one."""
 
@@ -149,6 +159,19 @@ class PlatformAdapter:
 
     def refresh(self, credentials: Credentials, *, client_id: str, client_secret: str) -> TokenSet:
         raise NotImplementedError
+
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """One call that proves the token and names the account it posts to (made on every connect, before saving).
+
+        `credentials.account_id` is what the mission head gave, where the platform needs it to know which account
+        (a Facebook Page, a LinkedIn organisation, a Telegram channel); others say it themselves (X, YouTube, Zalo).
+        A token or account the platform refuses raises PlatformError with the platform's message."""
+        raise NotImplementedError
+
+    def account_tokens(self, tokens: TokenSet, *, account_id: str, client_id: str, client_secret: str) -> TokenSet:
+        """The tokens to keep for the account, from what the code exchange returned: the same, where the platform
+        posts with the authorising user's token (Facebook swaps it for the Page's token)."""
+        return tokens
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:

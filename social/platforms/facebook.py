@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
 from .base import (
+    AccountIdentity,
     Credentials,
     DuplicateContent,
     MediaRejected,
@@ -31,6 +32,9 @@ GRAPH_VERSION = "v23.0"
 SCOPES = ("pages_show_list", "pages_read_engagement", "pages_manage_posts", "read_insights")
 RATE_LIMIT_CODES = {4, 17, 32, 613, 80001}  # app, user, page, custom and business-use-case throttling
 TOKEN_CODES = {190, 102}  # 190: expired/revoked access token (subcodes 458-467), 102: session invalid
+# 200: "(#200) ... requires pages_manage_posts": posting with a user token, or without the Page's permission; the
+# remedy is the same as for an expired token, so it is treated as one (a mission head reconnects the account).
+RECONNECT_CODES = TOKEN_CODES | {200}
 MEDIA_CODES = {324, 352, 1366046}  # missing/bad upload, unsupported video format, photo too big
 METRICS = ("post_impressions", "post_impressions_unique", "post_clicks", "post_reactions_by_type_total")
 
@@ -47,7 +51,7 @@ class FacebookAdapter(PlatformAdapter):
     def default_base_url(self) -> str:
         return "https://graph.facebook.com"
 
-    # --- connecting (a user token; the account's page token is read from /{page-id}?fields=access_token) ---
+    # --- connecting: the user's token is made long-lived, then the Page's token is read with it and posts use that ---
     def authorization_url(self, *, client_id: str, redirect_uri: str, state: str, code_challenge: str = "") -> str:
         query = urlencode({"client_id": client_id, "redirect_uri": redirect_uri, "state": state,
                            "scope": ",".join(SCOPES), "response_type": "code"})
@@ -64,15 +68,42 @@ class FacebookAdapter(PlatformAdapter):
     def exchange_code(self, *, client_id: str, client_secret: str, redirect_uri: str, code: str, code_verifier: str = "") -> TokenSet:
         return self._token({"client_id": client_id, "client_secret": client_secret, "redirect_uri": redirect_uri, "code": code})
 
-    def refresh(self, credentials: Credentials, *, client_id: str, client_secret: str) -> TokenSet:
-        """Facebook has no refresh token: a valid token is exchanged for a long-lived one (about 60 days)."""
+    def long_lived(self, user_token: str, *, client_id: str, client_secret: str) -> TokenSet:
+        """Facebook has no refresh token: a valid user token is exchanged for a long-lived one (about 60 days)."""
         return self._token({"grant_type": "fb_exchange_token", "client_id": client_id, "client_secret": client_secret,
-                            "fb_exchange_token": credentials.access_token})
+                            "fb_exchange_token": user_token})
+
+    def account_tokens(self, tokens: TokenSet, *, account_id: str, client_id: str, client_secret: str) -> TokenSet:
+        """Posting to a Page's feed or photos needs the Page's token, not the user's (Graph error #200 otherwise).
+
+        The user token from the code exchange is made long-lived, and the Page token read with it: kept as the
+        access token, with the long-lived user token as the refresh token and its expiry as the one to refresh by
+        (a Page token read with a long-lived user token has no expiry of its own)."""
+        user = self.long_lived(tokens.access_token, client_id=client_id, client_secret=client_secret)
+        return TokenSet(access_token=self.page_token(user_token=user.access_token, page_id=account_id),
+                        refresh_token=user.access_token, expires_at=user.expires_at, scopes=tokens.scopes)
+
+    def refresh(self, credentials: Credentials, *, client_id: str, client_secret: str) -> TokenSet:
+        """Before the long-lived user token (the refresh token) lapses: exchange it again, read the Page token again."""
+        if not credentials.refresh_token:
+            raise TokenExpired("Facebook: no user token is kept for this Page: a mission head must reconnect the account",
+                               code="no_user_token")
+        return self.account_tokens(TokenSet(access_token=credentials.refresh_token), account_id=credentials.account_id,
+                                   client_id=client_id, client_secret=client_secret)
+
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """The Page the token posts to: GET /{page-id}?fields=id,name."""
+        answer = self._checked(self._call("GET", f"/{credentials.account_id}", credentials, params={"fields": "id,name"}))
+        return AccountIdentity(account_id=str(answer["id"]), name=answer.get("name", ""))
 
     def page_token(self, *, user_token: str, page_id: str) -> str:
-        """The page access token posts are made with, read once with the user token after authorisation."""
+        """The Page access token posts are made with, read with a user token that may manage the Page."""
         creds = Credentials(access_token=user_token, account_id=page_id)
-        return self._checked(self._call("GET", f"/{page_id}", creds, params={"fields": "access_token"}))["access_token"]
+        answer = self._checked(self._call("GET", f"/{page_id}", creds, params={"fields": "access_token"}))
+        if not answer.get("access_token"):  # the user does not manage this Page (Graph answers without the field)
+            raise TokenExpired(f"Facebook gave no Page token for Page {page_id}: the person who connected it must be "
+                               "an admin of the Page and grant pages_manage_posts", code="no_page_token")
+        return answer["access_token"]
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:
@@ -160,7 +191,7 @@ class FacebookAdapter(PlatformAdapter):
         code = error.get("code")
         message = error.get("error_user_msg") or error.get("message") or f"Facebook answered {response.status_code}"
         kwargs = {"code": str(code or response.status_code), "status": response.status_code}
-        if code in TOKEN_CODES or error.get("type") == "OAuthException" and code == 190:
+        if code in RECONNECT_CODES:
             raise TokenExpired(message, **kwargs)
         if code in RATE_LIMIT_CODES or response.status_code == 429:
             raise RateLimited(message, retry_after=self._retry_after(response), **kwargs)

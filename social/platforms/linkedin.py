@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import quote, urlencode
 
 from .base import (
+    AccountIdentity,
     Credentials,
     DuplicateContent,
     MediaRejected,
@@ -88,6 +89,13 @@ class LinkedInAdapter(PlatformAdapter):
             if error.status == 400:  # an expired or revoked refresh token: LinkedIn answers invalid_request
                 raise TokenExpired(error.message, code="invalid_refresh_token", status=400) from None
             raise
+
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """GET /rest/organizations/{id}: the organisation the posts' author is (403 when the member may not act for it)."""
+        answer = self._checked(self._call("GET", f"/rest/organizations/{quote(credentials.account_id, safe='')}",
+                                          credentials))
+        return AccountIdentity(account_id=str(answer["id"]), name=answer.get("localizedName", ""),
+                               details={"vanity_name": answer.get("vanityName", "")})
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:

@@ -15,7 +15,7 @@ import mimetypes
 from datetime import datetime, timezone
 
 from .base import (
-    Credentials, MediaRejected, OutgoingPost, PlatformAdapter, PlatformError, PublishedPost, RateLimited,
+    AccountIdentity, Credentials, MediaRejected, OutgoingPost, PlatformAdapter, PlatformError, PublishedPost, RateLimited,
     TemporaryFailure, TokenExpired, http_call,
 )
 
@@ -84,11 +84,12 @@ class TelegramAdapter(PlatformAdapter):
         return len(text.encode("utf-16-le")) // 2
 
     # --- connecting ---
-    def check(self, token: str, chat: str) -> dict:
-        """The bot behind `token` and the channel it will post to (the token form calls this before saving)."""
-        bot = self._call(token, "getMe")
-        found = self._call(token, "getChat", data={"chat_id": chat})
-        return {"bot": bot, "chat": found}
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """getMe (the bot behind the token), then getChat (the channel it will post to, `@name` or chat id)."""
+        bot = self._call(credentials.access_token, "getMe")
+        chat = self._call(credentials.access_token, "getChat", data={"chat_id": self.chat_id(credentials)})
+        return AccountIdentity(account_id=str(chat["id"]), name=chat.get("title") or chat.get("username", ""),
+                               details={"chat_id": self.chat_id(credentials), "bot": bot.get("username", "")})
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from twitter_text import parse_tweet
 
 from .base import (
+    AccountIdentity,
     Credentials,
     DuplicateContent,
     MediaRejected,
@@ -92,6 +93,11 @@ class XAdapter(PlatformAdapter):
             if error.status == 400:  # X answers a revoked or already-used refresh token with invalid_request
                 raise TokenExpired(error.message, code="invalid_refresh_token", status=400) from None
             raise
+
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """GET /2/users/me: the user the token posts as (its username makes the posts' URLs)."""
+        data = self._checked(self._call("GET", "/2/users/me", credentials))["data"]
+        return AccountIdentity(account_id=data["id"], name=data.get("name", ""), details={"username": data["username"]})
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:

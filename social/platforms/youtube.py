@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from .base import (
+    AccountIdentity,
     Credentials,
     DuplicateContent,
     MediaRejected,
@@ -92,6 +93,14 @@ class YouTubeAdapter(PlatformAdapter):
                             "client_id": client_id, "client_secret": client_secret}, credentials.refresh_token)
 
     # --- posting ---
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """GET /youtube/v3/channels?part=snippet&mine=true: the channel the token uploads to."""
+        items = self._checked(self._call("GET", "/youtube/v3/channels", credentials,
+                                         params={"part": "snippet", "mine": "true"})).get("items") or []
+        if not items:
+            raise PlatformError("This Google account has no YouTube channel", code="channelNotFound")
+        return AccountIdentity(account_id=items[0]["id"], name=(items[0].get("snippet") or {}).get("title", ""))
+
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:
         videos = [m for m in post.media if m.kind == "video"]
         if not videos:

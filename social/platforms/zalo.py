@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlencode
 
 from .base import (
+    AccountIdentity,
     Credentials,
     MediaRejected,
     OutgoingPost,
@@ -78,6 +79,12 @@ class ZaloAdapter(PlatformAdapter):
         """A refresh token works once: store the new one Zalo returns with the new access token."""
         return self._token({"refresh_token": credentials.refresh_token, "app_id": client_id,
                             "grant_type": "refresh_token"}, client_secret)
+
+    def whoami(self, credentials: Credentials) -> AccountIdentity:
+        """GET /v2.0/oa/getoa: the Official Account the token belongs to (its name is the articles' author)."""
+        data = self._checked(self._call("GET", "/v2.0/oa/getoa", credentials))["data"]
+        return AccountIdentity(account_id=str(data["oa_id"]), name=data.get("name", ""),
+                               details={"author": data.get("name", "")[:AUTHOR_LIMIT]})
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:

@@ -12,26 +12,13 @@ from django.contrib.messages import get_messages
 from django.db import connection as db
 from django.utils import timezone
 
+from embassies import factories
 from hub.models import MissionSocialAccount
-from social.models import SocialConnection
-from tests.social.fakes.x import FakeX
-from tests.social.fakes.zalo import FakeZalo
+from tests.social.fakes.server import Answer
+from social.delivery import deliver_due
+from social.models import SocialConnection, SocialPost
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fake_x():
-    fake = FakeX().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def fake_zalo():
-    fake = FakeZalo().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture
@@ -99,7 +86,9 @@ def test_oauth_round_trip_with_x_stores_encrypted_tokens_and_shows_none(client, 
     assert "is connected" in messages_of(response)
 
     connection = SocialConnection.objects.get(account=hanoi_x)
-    assert connection.status == "connected" and connection.external_account_id == "2244994945"
+    assert connection.status == "connected" and connection.external_account_id == "2244994945"  # from users/me
+    assert connection.extra == {"name": "Vietnam in Hanoi", "username": "VNinHanoi"}
+    assert "X says it is “Vietnam in Hanoi” (id 2244994945)" in messages_of(response)
     assert connection.access_token in fake_x.tokens and connection.refresh_token in fake_x.refresh_tokens
     assert connection.expires_at is not None and connection.connected_by == staff["hanoi_head"]
     token_request = [r for r in fake_x.requests if r.path == "/2/oauth2/token"][-1]
@@ -107,7 +96,7 @@ def test_oauth_round_trip_with_x_stores_encrypted_tokens_and_shows_none(client, 
 
     secrets = (connection.access_token, connection.refresh_token)
     page = client.get("/admin/social/accounts/").content.decode()
-    assert 'data-standing="connected"' in page
+    assert 'data-standing="connected"' in page and "Vietnam in Hanoi" in page
     for secret in secrets:
         assert secret not in raw_connection_rows() and secret not in page
         assert secret not in client.get(connect_url(hanoi_x)).content.decode()
@@ -175,12 +164,17 @@ def test_telegram_token_form_is_write_only(client, staff, hanoi, platforms, tele
     form = client.get(connect_url(acc))
     assert form.status_code == 200 and b'type="password"' in form.content
     wrong = client.post(connect_url(acc), {"token": "123456789:AAHwrongTokenForTests_abcdefghijklmn", "chat": "@embassy_test"})
-    assert wrong.status_code == 400 and b"Telegram refused" in wrong.content
+    assert wrong.status_code == 400 and b"Telegram refused: Unauthorized" in wrong.content
+    other_chat = client.post(connect_url(acc), {"token": telegram.token, "chat": "@someone_else"})
+    assert other_chat.status_code == 400 and b"Telegram refused: Bad Request: chat not found" in other_chat.content
     assert b"AAHwrongTokenForTests" not in wrong.content
     assert not SocialConnection.objects.filter(account=acc).exists()
     right = client.post(connect_url(acc), {"token": telegram.token, "chat": "@embassy_test"})
     assert right.status_code == 302
-    assert SocialConnection.objects.get(account=acc).access_token == telegram.token
+    connection = SocialConnection.objects.get(account=acc)
+    assert connection.access_token == telegram.token and connection.external_account_id == str(telegram.chat["id"])
+    assert connection.extra == {"chat_id": "@embassy_test", "bot": "embassy_test_bot", "name": "Embassy test"}
+    assert '<td data-platform-name>Embassy test' in client.get("/admin/social/accounts/").content.decode()
     assert telegram.token not in raw_connection_rows()
     assert telegram.token not in client.get("/admin/social/accounts/").content.decode()
     assert telegram.token not in client.get(connect_url(acc)).content.decode()
@@ -189,13 +183,12 @@ def test_telegram_token_form_is_write_only(client, staff, hanoi, platforms, tele
 def test_zalo_oa_tokens_are_proved_by_a_refresh(client, staff, hanoi, platforms, fake_zalo):
     acc = account(hanoi, "zalo", "Đại sứ quán")
     client.force_login(staff["hanoi_head"])
-    used = client.post(connect_url(acc), {"external_account_id": "579745863508352884",
-                                          "access_token": "zalo-oa-token", "refresh_token": "spent-one"})
+    used = client.post(connect_url(acc), {"access_token": "zalo-oa-token", "refresh_token": "spent-one"})
     assert used.status_code == 400 and b"Zalo refused" in used.content and b"spent-one" not in used.content
-    response = client.post(connect_url(acc), {"external_account_id": "579745863508352884",
-                                              "access_token": "zalo-oa-token", "refresh_token": "zalo-refresh-token"})
+    response = client.post(connect_url(acc), {"access_token": "zalo-oa-token", "refresh_token": "zalo-refresh-token"})
     assert response.status_code == 302
     connection = SocialConnection.objects.get(account=acc)
+    assert connection.external_account_id == fake_zalo.oa_id and connection.extra["name"] == fake_zalo.oa_name  # getoa
     assert connection.access_token in fake_zalo.tokens and connection.expires_at is not None
     assert "zalo-oa-token" not in raw_connection_rows() and connection.access_token not in raw_connection_rows()
 
@@ -251,3 +244,62 @@ def test_the_social_menu_shows_what_the_user_may_open(client, staff, username, i
     shown = {url for url in ("/admin/social/accounts/", "/admin/social/failures/", "/admin/social/calendar/",
                              "/admin/social/campaigns/") if url in page}
     assert shown == items
+
+
+def test_facebook_connects_with_the_pages_token_and_posts_with_it(client, staff, hanoi, settings, fake_facebook):
+    """The OAuth callback keeps the Page's token (read with the long-lived user token), and a post goes out with it."""
+    settings.HUB_SOCIAL_API_BASES = {"facebook": fake_facebook.url}
+    settings.HUB_SOCIAL_OAUTH_CLIENTS = {"facebook": {"id": "fb-app", "secret": "fb-secret"}}
+    acc = account(hanoi, "facebook", "VNEmbassyFR")
+    client.force_login(staff["hanoi_head"])
+    authorize = start_oauth(client, acc, external_id=fake_facebook.page_id)
+    assert authorize.startswith(f"{fake_facebook.url}/v23.0/dialog/oauth?")
+    query = parse_qs(urlsplit(authorize).query)
+    code = fake_facebook.issue_code(redirect_uri=query["redirect_uri"][0])
+    response = client.get("/admin/social/oauth/callback/", {"state": query["state"][0], "code": code})
+    assert response.status_code == 302 and "is connected" in messages_of(response)
+
+    connection = SocialConnection.objects.get(account=acc)
+    assert connection.access_token == "fb-page-token" and connection.extra["name"] == fake_facebook.page_name
+    user_token = connection.refresh_token
+    assert user_token in fake_facebook.user_tokens and connection.expires_at is not None
+    assert "fb-page-token" not in raw_connection_rows() and user_token not in raw_connection_rows()
+
+    page = factories.article(factories.section(hanoi), title="Quốc khánh")
+    post = SocialPost.objects.create(page=page, account=acc, text="Chúc mừng Quốc khánh", status=SocialPost.Status.APPROVED)
+    deliver_due()
+    post.refresh_from_db()
+    assert post.status == "sent" and post.platform_id in fake_facebook.posts
+    [feed] = [r for r in fake_facebook.requests if r.path.endswith("/feed")]
+    assert feed.headers["authorization"] == "Bearer fb-page-token"
+
+
+def test_a_token_the_platform_refuses_on_whoami_saves_nothing(client, staff, hanoi_x, fake_x):
+    """The code exchange worked, but X refuses the token when asked whose it is: a message, and no connection."""
+    client.force_login(staff["hanoi_head"])
+    fake_x.fail_next("GET", r"/2/users/me$", Answer(403, {"title": "Forbidden", "type": "about:blank", "status": 403,
+                                                          "detail": "This app is suspended."}))
+    response = client.get(consent(start_oauth(client, hanoi_x)))
+    assert response.status_code == 302 and "X refused the connection: This app is suspended." in messages_of(response)
+    assert not SocialConnection.objects.filter(account=hanoi_x).exists()
+
+
+def test_linkedin_asks_which_organisation_and_checks_it(client, staff, hanoi, settings, fake_linkedin):
+    settings.HUB_SOCIAL_API_BASES = {"linkedin": fake_linkedin.url}
+    settings.HUB_SOCIAL_OAUTH_CLIENTS = {"linkedin": {"id": "li-client", "secret": "li-secret"}}
+    acc = account(hanoi, "linkedin", "mofa-vietnam")
+    client.force_login(staff["hanoi_head"])
+    assert b"LinkedIn organisation id" in client.get(connect_url(acc)).content
+    for organisation, outcome in (("999", "LinkedIn refused the connection: Not enough permissions to access"),
+                                  ("2414183", "LinkedIn says it is “Ministry of Foreign Affairs of Viet Nam” (id 2414183)")):
+        query = parse_qs(urlsplit(start_oauth(client, acc, external_id=organisation)).query)
+        code = fake_linkedin.issue_code(redirect_uri=query["redirect_uri"][0])
+        response = client.get("/admin/social/oauth/callback/", {"state": query["state"][0], "code": code})
+        assert outcome in messages_of(response)
+    assert SocialConnection.objects.get(account=acc).extra["name"] == "Ministry of Foreign Affairs of Viet Nam"
+
+
+def test_x_asks_for_no_account_id(client, staff, hanoi_x):
+    client.force_login(staff["hanoi_head"])
+    form = client.get(connect_url(hanoi_x)).content.decode()
+    assert 'name="external_account_id"' not in form and "Continue to X" in form

@@ -32,12 +32,19 @@ def page_rate_limited(minutes: int) -> Answer:
                        headers={"X-Business-Use-Case-Usage": json.dumps(usage)})
 
 
+def user_token_refused() -> Answer:
+    """Graph's answer to a feed or photo post made with a user access token instead of the Page's."""
+    return graph_error("(#200) If posting to a page, requires both pages_read_engagement and pages_manage_posts as an "
+                       "admin with sufficient administrative permission", 200, status=403)
+
+
 class FakeFacebook(FakePlatform):
     name = "facebook"
 
     def __init__(self, *, page_id: str = "1234567890"):
         super().__init__()
         self.page_id = page_id
+        self.page_name = "Đại sứ quán Việt Nam tại Pháp"
         self.tokens = {"fb-page-token"}
         self.user_tokens = {"fb-user-token"}
         self.codes: dict[str, str] = {}  # code → redirect_uri
@@ -62,6 +69,13 @@ class FakeFacebook(FakePlatform):
             return expired_token()
         return None
 
+    def authorize_page(self, request: Request) -> Answer | None:
+        """Posting to a Page: only its Page token will do; Graph refuses a user token with #200."""
+        header = request.headers.get("authorization", "")
+        if header.removeprefix("Bearer ") in self.user_tokens:
+            return user_token_refused()
+        return self.authorize(request)
+
     def issue_code(self, *, redirect_uri: str) -> str:
         code = f"fb-code-{len(self.codes) + 1}"
         self.codes[code] = redirect_uri
@@ -81,9 +95,17 @@ class FakeFacebook(FakePlatform):
         return Answer(200, {"access_token": token, "token_type": "bearer", "expires_in": 5183944})
 
     def page(self, request: Request) -> Answer:
-        if denied := self.authorize(request, self.user_tokens):
+        """GET /{page-id}?fields=…: the Page's token only for a user token of someone who manages it."""
+        fields = request.query.get("fields", ["id"])[0].split(",")
+        wanted_token = "access_token" in fields
+        if denied := self.authorize(request, self.user_tokens if wanted_token else self.user_tokens | self.tokens):
             return denied
-        return Answer(200, {"access_token": "fb-page-token", "id": request.match["page"]})
+        if request.match["page"] != self.page_id:
+            return graph_error(f"Unsupported get request. Object with ID '{request.match['page']}' does not exist, "
+                               "cannot be loaded due to missing permissions, or does not support this operation.", 100,
+                               type_="GraphMethodException", subcode=33)
+        known = {"id": self.page_id, "name": self.page_name, "access_token": "fb-page-token"}
+        return Answer(200, {field: known[field] for field in [*fields, "id"] if field in known})
 
     def _store(self, request: Request, record: dict) -> Answer | str:
         if request.match["page"] != self.page_id:
@@ -97,7 +119,7 @@ class FakeFacebook(FakePlatform):
         return post_id
 
     def feed(self, request: Request) -> Answer:
-        if denied := self.authorize(request):
+        if denied := self.authorize_page(request):
             return denied
         form = {k: v[0] for k, v in request.form().items()}
         if not form.get("message") and not form.get("link"):
@@ -106,7 +128,7 @@ class FakeFacebook(FakePlatform):
         return stored if isinstance(stored, Answer) else Answer(200, {"id": stored})
 
     def photos(self, request: Request) -> Answer:
-        if denied := self.authorize(request):
+        if denied := self.authorize_page(request):
             return denied
         fields = parse_multipart(request)
         source = fields.get("source") or b""
@@ -115,6 +137,7 @@ class FakeFacebook(FakePlatform):
         if len(source) > 4 * 1024 * 1024:
             return graph_error("The image size is too big", 1366046, status=400, type_="OAuthException")
         stored = self._store(request, {"caption": fields.get("caption", b"").decode(), "photo_bytes": len(source),
+                                       "photo": source,
                                        "alt_text": fields.get("alt_text_custom", b"").decode()})
         if isinstance(stored, Answer):
             return stored

@@ -39,6 +39,7 @@ class FakeLinkedIn(FakePlatform):
     def __init__(self, *, organization: str = "urn:li:organization:2414183"):
         super().__init__()
         self.organization = organization
+        self.organization_name = "Ministry of Foreign Affairs of Viet Nam"
         self.tokens = {"li-access-token"}
         self.refresh_tokens = {"li-refresh-token"}
         self.codes: dict[str, str] = {}
@@ -51,6 +52,7 @@ class FakeLinkedIn(FakePlatform):
         self.route("GET", r"/rest/posts", self.by_author)
         self.route("DELETE", r"/rest/posts/(?P<urn>[^/]+)", self.destroy)
         self.route("GET", r"/rest/organizationalEntityShareStatistics", self.statistics)
+        self.route("GET", r"/rest/organizations/(?P<id>\d+)", self.organization_lookup)
 
     def authorize(self, request: Request, *, versioned: bool = True) -> Answer | None:
         header = request.headers.get("authorization", "")
@@ -63,6 +65,17 @@ class FakeLinkedIn(FakePlatform):
             if request.headers.get("x-restli-protocol-version") != "2.0.0":
                 return li_error(400, "Rest.li protocol 2.0.0 is required", "PROTOCOL_VERSION")
         return None
+
+    def organization_lookup(self, request: Request) -> Answer:
+        """GET /rest/organizations/{id}: the organisation, for a member who administers it (403 for any other)."""
+        if denied := self.authorize(request):
+            return denied
+        urn = f"urn:li:organization:{request.match['id']}"
+        if urn != self.organization:
+            return li_error(403, f"Not enough permissions to access: organizations.GET.20251101 {urn}", "ACCESS_DENIED",
+                            100)
+        return Answer(200, {"id": int(request.match["id"]), "localizedName": self.organization_name,
+                            "vanityName": "mofa-vietnam", "$URN": urn})
 
     def issue_code(self, *, redirect_uri: str) -> str:
         code = f"li-code-{len(self.codes) + 1}"

@@ -37,6 +37,7 @@ class FakeX(FakePlatform):
     def __init__(self, *, user_id: str = "2244994945"):
         super().__init__()
         self.user_id = user_id
+        self.user = {"id": user_id, "name": "Vietnam in Hanoi", "username": "VNinHanoi"}
         self.tokens = {"x-access-token"}
         self.client = ("x-client", "x-secret")
         self.codes: dict[str, tuple[str, str]] = {}  # code → (code_challenge, redirect_uri)
@@ -55,12 +56,19 @@ class FakeX(FakePlatform):
         self.route("DELETE", r"/2/tweets/(?P<id>\d+)", self.destroy)
         self.route("GET", r"/2/tweets/(?P<id>\d+)", self.lookup)
         self.route("GET", r"/2/users/(?P<id>\d+)/tweets", self.timeline)
+        self.route("GET", r"/2/users/me", self.me)
 
     def authorize(self, request: Request) -> Answer | None:
         header = request.headers.get("authorization", "")
         if not header.startswith("Bearer ") or header[7:] not in self.tokens:
             return Answer(401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"})
         return None
+
+    def me(self, request: Request) -> Answer:
+        """GET /2/users/me: the user the token acts for."""
+        if denied := self.authorize(request):
+            return denied
+        return Answer(200, {"data": self.user})
 
     # --- OAuth 2 with PKCE ---
     def issue_code(self, *, code_verifier: str, redirect_uri: str) -> str:
@@ -146,6 +154,7 @@ class FakeX(FakePlatform):
         size = sum(len(chunk) for chunk in upload["segments"].values())
         if indexes != list(range(len(indexes))) or size != upload["total"]:
             return problem(400, "Invalid Request", "File size does not match total_bytes.")
+        upload["bytes"] = b"".join(upload["segments"][index] for index in indexes)  # what X received, in order
         upload["state"] = "succeeded" if upload["type"] in IMAGE_TYPES else "pending"
         data = {"id": request.match["id"], "media_key": f"3_{request.match['id']}", "size": size, "expires_after_secs": 86400}
         if upload["state"] == "pending":

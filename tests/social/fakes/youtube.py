@@ -27,6 +27,7 @@ class FakeYouTube(FakePlatform):
     def __init__(self, *, channel_id: str = "UCabcdefghijklmnopqrstuv"):
         super().__init__()
         self.channel_id = channel_id
+        self.channel_title = "Vietnam Embassy Channel"
         self.tokens = {"yt-access-token"}
         self.refresh_tokens = {"yt-refresh-token"}
         self.codes: dict[str, str] = {}
@@ -122,10 +123,19 @@ class FakeYouTube(FakePlatform):
                             "pageInfo": {"totalResults": len(items), "resultsPerPage": len(items)}})
 
     def channels(self, request: Request) -> Answer:
+        """channels?mine=true: the token's channel, with the parts asked for."""
         if denied := self.authorize(request):
             return denied
-        return Answer(200, {"kind": "youtube#channelListResponse", "items": [{
-            "id": self.channel_id, "contentDetails": {"relatedPlaylists": {"likes": "", "uploads": "UU" + self.channel_id[2:]}}}]})
+        if request.query.get("mine") != ["true"]:
+            return google_error(400, "missingRequiredParameter", "No filter selected. Expected one of: mine, id, forHandle",
+                                "youtube.parameter")
+        parts = request.query.get("part", [""])[0].split(",")
+        channel = {"kind": "youtube#channel", "id": self.channel_id}
+        if "contentDetails" in parts:
+            channel["contentDetails"] = {"relatedPlaylists": {"likes": "", "uploads": "UU" + self.channel_id[2:]}}
+        if "snippet" in parts:
+            channel["snippet"] = {"title": self.channel_title, "customUrl": "@vnembassy"}
+        return Answer(200, {"kind": "youtube#channelListResponse", "items": [channel]})
 
     def playlist_items(self, request: Request) -> Answer:
         if denied := self.authorize(request):

@@ -28,6 +28,7 @@ class FakeZalo(FakePlatform):
     def __init__(self, *, oa_id: str = "579745863508352884"):
         super().__init__()
         self.oa_id = oa_id
+        self.oa_name = "Đại sứ quán Việt Nam tại Pháp"
         self.tokens = {"zalo-oa-token"}
         self.refresh_tokens = {"zalo-refresh-token"}
         self.codes: dict[str, str] = {}  # code → code_challenge
@@ -39,11 +40,20 @@ class FakeZalo(FakePlatform):
         self.route("GET", r"/v2\.0/article/getslice", self.getslice)
         self.route("GET", r"/v2\.0/article/getdetail", self.getdetail)
         self.route("POST", r"/v2\.0/article/remove", self.remove)
+        self.route("GET", r"/v2\.0/oa/getoa", self.getoa)
 
     def authorize(self, request: Request) -> Answer | None:
         if request.headers.get("access_token") not in self.tokens:
             return zalo_error(-216, "Access token is invalid")
         return None
+
+    def getoa(self, request: Request) -> Answer:
+        """The Official Account the token belongs to."""
+        if denied := self.authorize(request):
+            return denied
+        return Answer(200, {"error": 0, "message": "Success", "data": {
+            "oa_id": self.oa_id, "name": self.oa_name, "description": "Thông tin lãnh sự", "is_verified": True,
+            "avatar": "https://s160-ava-talk.zadn.vn/avatar.jpg", "cover": "https://cover-talk.zadn.vn/cover.jpg"}})
 
     def issue_code(self, *, code_verifier: str) -> str:
         challenge = base64.urlsafe_b64encode(hashlib.sha256(code_verifier.encode()).digest()).rstrip(b"=").decode()

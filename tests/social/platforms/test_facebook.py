@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from social.platforms.base import (
-    Credentials, DuplicateContent, Media, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
+    AccountIdentity, Credentials, DuplicateContent, Media, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
     TokenExpired,
 )
 from social.platforms.facebook import FacebookAdapter
@@ -119,12 +119,35 @@ def test_oauth_exchange_refresh_and_page_token(adapter, fake_facebook):
     code = fake_facebook.issue_code(redirect_uri="https://hub.example/cb")
     user = adapter.exchange_code(client_id="fb-app", client_secret="fb-secret", redirect_uri="https://hub.example/cb", code=code)
     assert user.access_token in fake_facebook.user_tokens and user.expires_at
-    longer = adapter.refresh(Credentials(access_token=user.access_token, account_id="1234567890"),
-                             client_id="fb-app", client_secret="fb-secret")
-    assert longer.access_token != user.access_token
-    assert adapter.page_token(user_token=longer.access_token, page_id="1234567890") == "fb-page-token"
+    kept = adapter.account_tokens(user, account_id="1234567890", client_id="fb-app", client_secret="fb-secret")
+    assert kept.access_token == "fb-page-token"  # posts go out with the Page's token
+    assert kept.refresh_token in fake_facebook.user_tokens and kept.refresh_token != user.access_token  # long-lived
+    exchanges = [r.query for r in fake_facebook.requests if r.path.endswith("/oauth/access_token")]
+    assert exchanges[-1]["grant_type"] == ["fb_exchange_token"] and exchanges[-1]["fb_exchange_token"] == [user.access_token]
+    renewed = adapter.refresh(Credentials(access_token=kept.access_token, account_id="1234567890",
+                                          refresh_token=kept.refresh_token), client_id="fb-app", client_secret="fb-secret")
+    assert renewed.access_token == "fb-page-token" and renewed.refresh_token not in ("", kept.refresh_token)
+    assert adapter.page_token(user_token=renewed.refresh_token, page_id="1234567890") == "fb-page-token"
     with pytest.raises(TokenExpired):
-        adapter.refresh(Credentials(access_token="revoked", account_id="1"), client_id="fb-app", client_secret="fb-secret")
+        adapter.refresh(Credentials(access_token="p", account_id="1", refresh_token="revoked"),
+                        client_id="fb-app", client_secret="fb-secret")
+    with pytest.raises(TokenExpired, match="reconnect"):
+        adapter.refresh(Credentials(access_token="p", account_id="1"), client_id="fb-app", client_secret="fb-secret")
+
+
+def test_a_page_the_user_does_not_manage_gives_no_page_token(adapter, fake_facebook):
+    with pytest.raises(PlatformError, match="does not exist, cannot be loaded due to missing permissions"):
+        adapter.page_token(user_token="fb-user-token", page_id="999")
+
+
+def test_posting_with_a_user_token_is_refused_as_graph_does(adapter, fake_facebook, image):
+    user = Credentials(access_token="fb-user-token", account_id="1234567890")
+    for post in (OutgoingPost(text="Feed with the wrong token"), OutgoingPost(text="Photo", media=(image,))):
+        with pytest.raises(TokenExpired, match=r"\(#200\) If posting to a page, requires both pages_read_engagement and "
+                                               "pages_manage_posts") as caught:
+            adapter.publish(user, post)
+        assert caught.value.code == "200" and caught.value.status == 403
+    assert fake_facebook.posts == {}
 
 
 def test_no_token_in_errors_or_logs(adapter, fake_facebook, caplog):
@@ -139,3 +162,12 @@ def test_no_token_in_errors_or_logs(adapter, fake_facebook, caplog):
             adapter.publish(CREDS, OutgoingPost(text=f"Secret test {len(messages)}"))
         messages.append(str(caught.value))
     assert_no_token(*messages, caplog.text)
+
+
+def test_whoami_names_the_page(adapter, fake_facebook):
+    assert adapter.whoami(CREDS) == AccountIdentity(account_id="1234567890", name="Đại sứ quán Việt Nam tại Pháp")
+    assert fake_facebook.requests[-1].query["fields"] == ["id,name"]
+    with pytest.raises(PlatformError, match="Object with ID '999' does not exist"):
+        adapter.whoami(Credentials(access_token="fb-page-token", account_id="999"))
+    with pytest.raises(TokenExpired, match="Session has expired"):
+        adapter.whoami(Credentials(access_token="revoked", account_id="1234567890"))

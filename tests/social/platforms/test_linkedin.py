@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from social.platforms.base import (
-    Credentials, DuplicateContent, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
+    AccountIdentity, Credentials, DuplicateContent, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
     TokenExpired,
 )
 from social.platforms.linkedin import LinkedInAdapter
@@ -134,3 +134,14 @@ def test_no_token_in_errors_or_logs(adapter, fake_linkedin, caplog):
             adapter.publish(CREDS, OutgoingPost(text=f"Secret test {len(messages)}"))
         messages.append(str(caught.value))
     assert_no_token(*messages, caplog.text)
+
+
+def test_whoami_looks_the_organisation_up(adapter, fake_linkedin):
+    assert adapter.whoami(CREDS) == AccountIdentity(account_id="2414183", name="Ministry of Foreign Affairs of Viet Nam",
+                                                    details={"vanity_name": "mofa-vietnam"})
+    assert fake_linkedin.requests[-1].headers["linkedin-version"] == "202511"
+    with pytest.raises(PlatformError, match="Not enough permissions to access") as caught:
+        adapter.whoami(Credentials(access_token="li-access-token", account_id="999"))
+    assert caught.value.status == 403 and not isinstance(caught.value, TokenExpired)
+    with pytest.raises(TokenExpired, match="revoked"):
+        adapter.whoami(Credentials(access_token="revoked", account_id="2414183"))

@@ -4,7 +4,7 @@ import pytest
 
 from social.platforms import adapter_for
 from social.platforms.base import (
-    Credentials, Media, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
+    AccountIdentity, Credentials, Media, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
 )
 from social.platforms.telegram import TelegramAdapter
 from tests.social.fakes.telegram import FakeTelegram
@@ -121,8 +121,11 @@ def test_delete(fake, adapter, creds):
         adapter.delete(creds, sent.platform_id)
 
 
-def test_check_token_and_chat(fake, adapter):
-    found = adapter.check(fake.token, "@embassy_test")
-    assert found["bot"]["is_bot"] and found["chat"]["id"] == fake.chat["id"]
+def test_whoami_checks_the_bot_then_the_channel(fake, adapter, creds):
+    assert adapter.whoami(creds) == AccountIdentity(account_id="-1001234567890", name="Embassy test",
+                                                    details={"chat_id": "@embassy_test", "bot": "embassy_test_bot"})
+    assert [request.path.rsplit("/", 1)[1] for request in fake.requests] == ["getMe", "getChat"]
     with pytest.raises(TokenExpired, match="chat not found"):
-        adapter.check(fake.token, "@nope")
+        adapter.whoami(Credentials(access_token=fake.token, account_id="@nope"))
+    with pytest.raises(TokenExpired, match="Unauthorized"):
+        adapter.whoami(Credentials(access_token="123456789:AAHwrongTokenForTests_abcdefghijklmn", account_id="@embassy_test"))

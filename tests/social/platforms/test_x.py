@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from social.platforms.base import (
-    Credentials, DuplicateContent, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
+    AccountIdentity, Credentials, DuplicateContent, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure,
     TokenExpired,
 )
 from social.platforms.x import XAdapter
@@ -167,3 +167,11 @@ def test_no_token_in_errors_or_logs(adapter, fake_x, caplog):
             adapter.publish(CREDS, OutgoingPost(text=f"Secret test {len(messages)}"))
         messages.append(str(caught.value))
     assert_no_token(*messages, caplog.text)
+
+
+def test_whoami_is_users_me(adapter, fake_x):
+    assert adapter.whoami(CREDS) == AccountIdentity(account_id="2244994945", name="Vietnam in Hanoi",
+                                                    details={"username": "VNinHanoi"})
+    assert fake_x.requests[-1].path == "/2/users/me"
+    with pytest.raises(TokenExpired, match="Unauthorized"):
+        adapter.whoami(Credentials(access_token="revoked", account_id=""))

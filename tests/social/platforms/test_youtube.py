@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from social.platforms.base import (
-    Credentials, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
+    AccountIdentity, Credentials, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
 )
 from social.platforms.youtube import YouTubeAdapter, seconds_to_quota_reset
 from tests.social.fakes.server import Answer
@@ -139,3 +139,11 @@ def test_no_token_in_errors_or_logs(adapter, fake_youtube, video, caplog):
             adapter.publish(CREDS, OutgoingPost(text=f"Secret test {len(messages)}", media=(video,)))
         messages.append(str(caught.value))
     assert_no_token(*messages, caplog.text)
+
+
+def test_whoami_is_the_tokens_own_channel(adapter, fake_youtube):
+    assert adapter.whoami(Credentials(access_token="yt-access-token", account_id="")) == AccountIdentity(
+        account_id="UCabcdefghijklmnopqrstuv", name="Vietnam Embassy Channel")
+    assert fake_youtube.requests[-1].query == {"part": ["snippet"], "mine": ["true"]}
+    with pytest.raises(TokenExpired, match="invalid authentication credentials"):
+        adapter.whoami(Credentials(access_token="revoked", account_id=""))

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from social.platforms.base import (
-    Credentials, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
+    AccountIdentity, Credentials, MediaRejected, OutgoingPost, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
 )
 from social.platforms.zalo import ZaloAdapter
 from tests.social.fakes.server import Answer
@@ -136,3 +136,12 @@ def test_no_token_in_errors_or_logs(adapter, fake_zalo, image, caplog):
             adapter.publish(CREDS, OutgoingPost(text=f"Secret test {len(messages)}", media=(image,)))
         messages.append(str(caught.value))
     assert_no_token(*messages, caplog.text)
+
+
+def test_whoami_is_getoa(adapter, fake_zalo):
+    assert adapter.whoami(Credentials(access_token="zalo-oa-token", account_id="")) == AccountIdentity(
+        account_id="579745863508352884", name="Đại sứ quán Việt Nam tại Pháp",
+        details={"author": "Đại sứ quán Việt Nam tại Pháp"})
+    assert fake_zalo.requests[-1].headers["access_token"] == "zalo-oa-token"
+    with pytest.raises(TokenExpired, match="Access token is invalid"):
+        adapter.whoami(Credentials(access_token="revoked", account_id=""))
