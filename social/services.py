@@ -147,9 +147,11 @@ def connect_with_code(account: MissionSocialAccount, *, code: str, redirect_uri:
                       external_account_id: str, user=None) -> SocialConnection:
     """OAuth callback: exchange the platform's authorisation code for tokens and keep them encrypted."""
     client_id, client_secret = oauth_client(account.platform)
-    tokens = adapter_for(account.platform).exchange_code(
-        client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri, code=code,
-        code_verifier=code_verifier)
+    adapter = adapter_for(account.platform)
+    tokens = adapter.exchange_code(client_id=client_id, client_secret=client_secret, redirect_uri=redirect_uri,
+                                   code=code, code_verifier=code_verifier)
+    tokens = adapter.account_tokens(tokens, account_id=external_account_id, client_id=client_id,
+                                    client_secret=client_secret)
     return store_token_set(account, tokens, external_account_id=external_account_id, user=user)
 
 

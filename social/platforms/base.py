@@ -150,6 +150,10 @@ class PlatformAdapter:
     def refresh(self, credentials: Credentials, *, client_id: str, client_secret: str) -> TokenSet:
         raise NotImplementedError
 
+    def account_tokens(self, tokens: TokenSet, *, account_id: str, client_id: str, client_secret: str) -> TokenSet:
+        """The tokens that act for `account_id`, from those the authorisation gave; on most platforms the same."""
+        return tokens
+
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:
         raise NotImplementedError

@@ -69,6 +69,14 @@ class FacebookAdapter(PlatformAdapter):
         return self._token({"grant_type": "fb_exchange_token", "client_id": client_id, "client_secret": client_secret,
                             "fb_exchange_token": credentials.access_token})
 
+    def account_tokens(self, tokens: TokenSet, *, account_id: str, client_id: str, client_secret: str) -> TokenSet:
+        """A Page is posted to with its page token, not the user's: the code's short-lived user token is exchanged
+        for a long-lived one, whose page token does not expire (so none is kept, and no refresh is tried)."""
+        longer = self.refresh(Credentials(access_token=tokens.access_token, account_id=account_id),
+                              client_id=client_id, client_secret=client_secret)
+        return TokenSet(access_token=self.page_token(user_token=longer.access_token, page_id=account_id),
+                        scopes=tokens.scopes)
+
     def page_token(self, *, user_token: str, page_id: str) -> str:
         """The page access token posts are made with, read once with the user token after authorisation."""
         creds = Credentials(access_token=user_token, account_id=page_id)
