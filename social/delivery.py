@@ -19,11 +19,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from embassies.presentation.social import SocialImageMissing, social_image_file
+
 from .models import SocialConnection, SocialPost
 from .platforms import adapter_for
 from .services import credentials_for
 from .platforms.base import (
-    DuplicateContent, OutgoingPost, PlatformAdapter, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
+    DuplicateContent, Media, OutgoingPost, PlatformAdapter, PlatformError, RateLimited, TemporaryFailure, TokenExpired,
 )
 
 logger = logging.getLogger("social.delivery")
@@ -86,8 +88,24 @@ def claim_due(limit: int = 20) -> list[int]:
     return claimed
 
 
-def outgoing(post: SocialPost) -> OutgoingPost:
-    return OutgoingPost(text=post.text, link=post.link, idempotency_key=post.key)
+def post_media(post: SocialPost) -> tuple[Media, ...]:
+    """The page's social image in the post's crop (`image_size`); none when the post has no crop or the page no image.
+
+    Raises SocialImageMissing when the crop's file is gone and cannot be made again."""
+    if not post.image_size:
+        return ()
+    found = social_image_file(post.page.specific, size=post.image_size,
+                              language_code=post.account.language_code or post.account.mission.default_language_code)
+    if found is None:
+        return ()
+    return (Media(kind="image", path=found["path"], mime_type=found["mime_type"], alt_text=found["alt"],
+                  width=found["width"], height=found["height"], url=found["url"]),)
+
+
+def outgoing(post: SocialPost, *, media: bool = True) -> OutgoingPost:
+    """The post as the adapter sends it; `media=False` for looking it up (a lookup needs only the link's key)."""
+    return OutgoingPost(text=post.text, link=post.link, idempotency_key=post.key,
+                        media=post_media(post) if media else ())
 
 
 def can_look(adapter: PlatformAdapter) -> bool:
@@ -156,16 +174,20 @@ def deliver(post_id: int) -> str:
         credentials = credentials_for(connection)
         if post.answer_lost:
             if can_look(adapter):
-                found = adapter.find_published(credentials, outgoing(post))
+                found = adapter.find_published(credentials, outgoing(post, media=False))
                 if found is not None:
                     _sent(post, found)
                     return post.status
             else:
                 _failed(post, UNCONFIRMED.format(platform=post.account.get_platform_display()))
                 return post.status
+        message = outgoing(post)
         post.answer_lost = True  # from here until the answer is read, the outcome is unknown
         post.save(update_fields=["answer_lost"])
-        published = adapter.publish(credentials, outgoing(post))
+        published = adapter.publish(credentials, message)
+    except SocialImageMissing as error:
+        post.answer_lost = False
+        _failed(post, str(error))
     except RateLimited as error:
         _back_to_queue(post, delay=max(error.retry_after, 1), error=error.message, answer_lost=False)
     except TemporaryFailure as error:

@@ -4,14 +4,17 @@ One place for the share text (in the account's language, through the page's tran
 the UTM-tagged link and the link card, so the API, the composer and delivery cannot drift apart.
 """
 
+import mimetypes
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from django.conf import settings
 from wagtail.models import Page
 
+from embassies.assets.rules import image_alt_text
 from embassies.assets.sizes import SOCIAL_SIZES
-from embassies.models import SOCIAL_SHARE_LIMITS, MissionContentPage
-from embassies.presentation.assets import NamedRenditions
+from embassies.models import SOCIAL_SHARE_LIMITS, HubImage, MissionContentPage
+from embassies.presentation.assets import NamedRenditions, rendition_file_url
 
 # X shortens every link to 23 characters whatever its length.
 X_LINK_LENGTH = 23
@@ -29,19 +32,56 @@ def _length(text: str, link: str, platform: str) -> int:
     return len(text) + (1 + link_length if link else 0)
 
 
+def social_image_source(page: Page) -> HubImage | None:
+    """The image a page's posts carry: its hero image (the API's payload, the composer and delivery all ask here)."""
+    return page.hero_image if getattr(page, "hero_image_id", None) else None
+
+
+class SocialImageMissing(Exception):
+    """The file of a social crop is not on disk and cannot be made (its original is gone or unreadable)."""
+
+
 def social_image(page: MissionContentPage, *, size: str, request) -> dict | None:
     """The page's hero image in a named social rendition (og, square, x, story); never drawn inside the request."""
-    if not page.hero_image_id:
+    image = social_image_source(page)
+    if image is None:
         return None
     spec = SOCIAL_SIZES[size]
-    renditions = NamedRenditions(page.hero_image, request)
+    renditions = NamedRenditions(image, request)
     width, height = renditions.size(spec)
     return {
         "url": renditions.url(spec),
         "width": width,
         "height": height,
-        "alt": page.hero_image.default_alt_text,
-        "credit": page.hero_image.credit,
+        "alt": image.default_alt_text,
+        "credit": image.credit,
+    }
+
+
+def social_image_file(page: Page, *, size: str, language_code: str = "") -> dict | None:
+    """The page's social image in a named crop as a file to upload, for delivery (off the request path, so a crop
+    the rendition task has not made yet is made now). `url` is the file's absolute public address (HUB_API_BASE_URL
+    + MEDIA_URL) for platforms that fetch images themselves; `alt` is in `language_code` where the image has it.
+    Raises SocialImageMissing when the file is not there and cannot be made."""
+    image = social_image_source(page)
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(SOCIAL_SIZES[size])
+    except (OSError, ValueError) as error:  # the original is missing or not an image any more
+        raise SocialImageMissing(f"The {size} crop of image “{image.title}” cannot be made: its original file "
+                                 f"cannot be read ({type(error).__name__}).") from None
+    storage = rendition.file.storage
+    if not storage.exists(rendition.file.name):
+        raise SocialImageMissing(f"The {size} crop of image “{image.title}” is missing from the media storage "
+                                 f"({rendition.file.name}): make its renditions again.")
+    return {
+        "path": storage.path(rendition.file.name),
+        "mime_type": mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream",
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": (image_alt_text(image, language_code=language_code) if language_code else "") or image.default_alt_text,
+        "url": urljoin(settings.HUB_API_BASE_URL.rstrip("/") + "/", rendition_file_url(rendition.file.name)),
     }
 
 

@@ -3,14 +3,48 @@ import pytest
 from embassies import factories
 from hub.models import MissionSocialAccount
 from social import services
+from tests.social.fakes.facebook import FakeFacebook
+from tests.social.fakes.linkedin import FakeLinkedIn
 from tests.social.fakes.telegram import FakeTelegram
+from tests.social.fakes.x import FakeX
+from tests.social.fakes.youtube import FakeYouTube
+from tests.social.fakes.zalo import FakeZalo
+
+
+def _started(fake):
+    fake.start()
+    yield fake
+    fake.stop()
 
 
 @pytest.fixture
 def telegram():
-    fake = FakeTelegram().start()
-    yield fake
-    fake.stop()
+    yield from _started(FakeTelegram())
+
+
+@pytest.fixture
+def fake_x():
+    yield from _started(FakeX())
+
+
+@pytest.fixture
+def fake_facebook():
+    yield from _started(FakeFacebook())
+
+
+@pytest.fixture
+def fake_linkedin():
+    yield from _started(FakeLinkedIn())
+
+
+@pytest.fixture
+def fake_youtube():
+    yield from _started(FakeYouTube())
+
+
+@pytest.fixture
+def fake_zalo():
+    yield from _started(FakeZalo())
 
 
 @pytest.fixture

@@ -14,24 +14,8 @@ from django.utils import timezone
 
 from hub.models import MissionSocialAccount
 from social.models import SocialConnection
-from tests.social.fakes.x import FakeX
-from tests.social.fakes.zalo import FakeZalo
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fake_x():
-    fake = FakeX().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def fake_zalo():
-    fake = FakeZalo().start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture

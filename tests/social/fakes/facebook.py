@@ -115,6 +115,7 @@ class FakeFacebook(FakePlatform):
         if len(source) > 4 * 1024 * 1024:
             return graph_error("The image size is too big", 1366046, status=400, type_="OAuthException")
         stored = self._store(request, {"caption": fields.get("caption", b"").decode(), "photo_bytes": len(source),
+                                       "photo": source,
                                        "alt_text": fields.get("alt_text_custom", b"").decode()})
         if isinstance(stored, Answer):
             return stored

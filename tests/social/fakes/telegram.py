@@ -52,7 +52,7 @@ class FakeTelegram(FakePlatform):
                     files[name] = {"filename": part.get_filename(), "type": part.get_content_type(),
                                    "data": part.get_payload(decode=True)}
                 else:
-                    fields[name] = part.get_content()
+                    fields[name] = part.get_payload(decode=True).decode()  # the Bot API reads fields as UTF-8
             return fields, files
         return {key: values[0] for key, values in request.form().items()}, {}
 

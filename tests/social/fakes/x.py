@@ -146,6 +146,7 @@ class FakeX(FakePlatform):
         size = sum(len(chunk) for chunk in upload["segments"].values())
         if indexes != list(range(len(indexes))) or size != upload["total"]:
             return problem(400, "Invalid Request", "File size does not match total_bytes.")
+        upload["bytes"] = b"".join(upload["segments"][index] for index in indexes)  # what X received, in order
         upload["state"] = "succeeded" if upload["type"] in IMAGE_TYPES else "pending"
         data = {"id": request.match["id"], "media_key": f"3_{request.match['id']}", "size": size, "expires_after_secs": 86400}
         if upload["state"] == "pending":

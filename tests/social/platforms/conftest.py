@@ -1,4 +1,4 @@
-"""Each platform's fake on its own port, small media files, and a wait for work a hung fake finishes late."""
+"""Small media files, token leak checks and a wait for work a hung fake finishes late."""
 
 from __future__ import annotations
 
@@ -9,11 +9,6 @@ import pytest
 from PIL import Image
 
 from social.platforms.base import Media
-from tests.social.fakes.facebook import FakeFacebook
-from tests.social.fakes.linkedin import FakeLinkedIn
-from tests.social.fakes.x import FakeX
-from tests.social.fakes.youtube import FakeYouTube
-from tests.social.fakes.zalo import FakeZalo
 
 TOKENS = ("x-access-token", "fb-page-token", "li-access-token", "yt-access-token", "zalo-oa-token",
           "x-secret", "fb-secret", "li-secret", "yt-secret", "zalo-secret")
@@ -32,37 +27,6 @@ def assert_no_token(*texts: str):
     for text in texts:
         for token in TOKENS:
             assert token not in text, f"a token leaked: {text!r}"
-
-
-def _started(fake):
-    fake.start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-def fake_x():
-    yield from _started(FakeX())
-
-
-@pytest.fixture
-def fake_facebook():
-    yield from _started(FakeFacebook())
-
-
-@pytest.fixture
-def fake_linkedin():
-    yield from _started(FakeLinkedIn())
-
-
-@pytest.fixture
-def fake_youtube():
-    yield from _started(FakeYouTube())
-
-
-@pytest.fixture
-def fake_zalo():
-    yield from _started(FakeZalo())
 
 
 @pytest.fixture
