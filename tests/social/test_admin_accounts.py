@@ -15,6 +15,8 @@ from django.utils import timezone
 from hub.models import MissionSocialAccount
 from social.models import SocialConnection
 
+from .conftest import header_title
+
 pytestmark = pytest.mark.django_db
 
 
@@ -235,3 +237,17 @@ def test_the_social_menu_shows_what_the_user_may_open(client, staff, username, i
     shown = {url for url in ("/admin/social/accounts/", "/admin/social/failures/", "/admin/social/calendar/",
                              "/admin/social/campaigns/") if url in page}
     assert shown == items
+
+
+@pytest.mark.parametrize(("path", "title"), [
+    ("/admin/social/accounts/", "Social accounts"),
+    ("/admin/social/failures/", "Failed social posts"),
+    ("/admin/social/calendar/", "Social calendar"),
+    ("connect", "Connect account"),
+])
+def test_each_social_screen_is_named_in_its_header(client, staff, hanoi_x, path, title):
+    """Wagtail's header shows the last breadcrumb: every social screen read "Home" there (the social journey's
+    screenshots showed it)."""
+    client.force_login(staff["hanoi_head"])
+    html = client.get(connect_url(hanoi_x) if path == "connect" else path).content.decode()
+    assert header_title(html).startswith(title)
