@@ -17,12 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub.models import MissionSocialAccount
 
 from . import admin_access, services
-from .admin_views import SocialAdminView
+from .admin_views import SocialAdminView, SocialScreen
 from .models import SocialConnection
 from .platforms import adapter_for
 from .platforms.base import PlatformError
@@ -119,7 +118,7 @@ def pkce_pair() -> tuple[str, str]:
     return verifier, challenge
 
 
-class ConnectView(WagtailAdminTemplateMixin, TemplateView):
+class ConnectView(SocialScreen, TemplateView):
     """GET: the form for the account's platform. POST: OAuth → redirect to the platform; token → connect now."""
 
     template_name = "social/admin/connect.html"
@@ -231,7 +230,7 @@ def oauth_callback(request):
     return redirect("social_accounts")
 
 
-class DisconnectView(WagtailAdminTemplateMixin, TemplateView):
+class DisconnectView(SocialScreen, TemplateView):
     """GET asks for confirmation; POST forgets the tokens."""
 
     template_name = "social/admin/disconnect.html"

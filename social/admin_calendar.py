@@ -17,13 +17,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from hub.models import content_language_codes
 
 from . import admin_access, services
 from .admin_failures import PostFilterForm
-from .admin_views import SocialAdminView
+from .admin_views import SocialAdminView, SocialScreen
 from .models import Campaign, SocialPost
 
 UTC = zoneinfo.ZoneInfo("UTC")
@@ -113,7 +112,7 @@ class RescheduleForm(forms.Form):
         return value
 
 
-class RescheduleView(WagtailAdminTemplateMixin, TemplateView):
+class RescheduleView(SocialScreen, TemplateView):
     template_name = "social/admin/reschedule.html"
     page_title = _("Reschedule post")
     header_icon = "date"

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import TitleColumn
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from hub.roles import HQ_ADMINISTRATORS_GROUP
 
 from . import admin_access
+from .admin_views import SocialScreen
 from .models import Campaign, SocialPost
 
 
@@ -44,7 +44,7 @@ class CampaignViewSet(ModelViewSet):
     search_fields = ["name", "hashtag"]
 
 
-class RolloutView(WagtailAdminTemplateMixin, TemplateView):
+class RolloutView(SocialScreen, TemplateView):
     template_name = "social/admin/rollout.html"
     page_title = _("Campaign rollout")
     header_icon = "tag"

@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from embassies.assets.sizes import SOCIAL_SIZES
@@ -21,6 +20,7 @@ from embassies.models import MissionContentPage
 from embassies.presentation.social import social_image
 
 from . import composer
+from .admin_views import SocialScreen
 from .models import Campaign, SocialPost
 
 
@@ -65,7 +65,7 @@ class PostForm(forms.Form):
                                   send_mode=data["send_mode"], send_at_local=data["send_at"])
 
 
-class ComposerView(WagtailAdminTemplateMixin, TemplateView):
+class ComposerView(SocialScreen, TemplateView):
     template_name = "social/composer/edit.html"
     page_title = _("Social posts")
     header_icon = "globe"

@@ -11,7 +11,8 @@ database has no engine configured, so its /api/v1/search/ answers from the datab
 
 Chromium is the system's (`/usr/bin/chromium`, Debian package `chromium`; HUB_CHROMIUM overrides); no browser
 is ever downloaded. Without it, or without the search engine, browser tests skip locally and FAIL under CI=true.
-Screenshots go to HUB_TEST_ARTIFACTS (default `test-artifacts/journey/`).
+Screenshots go to HUB_TEST_ARTIFACTS (default `test-artifacts/journey/`). The server's social adapters point at local
+fakes of Facebook's Graph API and X's API v2 (`social_platforms`), so nothing it sends reaches a real platform.
 """
 
 import email
@@ -34,6 +35,8 @@ from aiosmtpd.controller import Controller
 from search.gateway import EngineSettings, SearchGateway
 from tests.live_servers import copy_test_database, free_port, wait_until_serving
 from tests.search.helpers import engine_missing, in_ci
+from tests.social.fakes.facebook import FakeFacebook
+from tests.social.fakes.x import FakeX
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
@@ -205,6 +208,20 @@ def mail_outbox():
     controller.stop()
 
 
+# The OAuth clients the fakes accept (tests/social/fakes/facebook.py, x.py).
+SOCIAL_OAUTH_CLIENTS = {"facebook": {"id": "fb-app", "secret": "fb-secret"}, "x": {"id": "x-client", "secret": "x-secret"}}
+
+
+@pytest.fixture(scope="session")
+def social_platforms():
+    """Local fakes of Facebook's Graph API and X's API v2 on 127.0.0.1 for the session, by platform; the live hub's
+    adapters are pointed at them (HUB_SOCIAL_API_BASES), so no post of a browser test reaches a real platform."""
+    fakes = {"facebook": FakeFacebook().start(), "x": FakeX().start()}
+    yield fakes
+    for fake in fakes.values():
+        fake.stop()
+
+
 def _engine_ready() -> None:
     try:
         with urllib.request.urlopen(f"{ENGINE_URL}/_cluster/health?wait_for_status=yellow&timeout=20s", timeout=30):
@@ -222,7 +239,7 @@ def _start_server(env: dict, port: int, log_path: Path) -> subprocess.Popen:
 
 
 @pytest.fixture(scope="session")
-def hub_server(django_db_setup, django_db_blocker, tmp_path_factory, mail_outbox):
+def hub_server(django_db_setup, django_db_blocker, tmp_path_factory, mail_outbox, social_platforms):
     """A live hub on a copy of the session network, indexing into the live engine; stopped and dropped at the end."""
     _engine_ready()
     tmp_dir = tmp_path_factory.mktemp("journey-server")
@@ -249,6 +266,9 @@ def hub_server(django_db_setup, django_db_blocker, tmp_path_factory, mail_outbox
         "HUB_SEARCH_URL": ENGINE_URL,
         "HUB_SEARCH_INDEX_PREFIX": index_prefix,
         "HUB_SEARCH_TIMEOUT": "30",
+        # Social delivery goes to the session's fakes (tests/browser/server_settings.py reads these).
+        "HUB_SOCIAL_API_BASES": json.dumps({platform: fake.url for platform, fake in social_platforms.items()}),
+        "HUB_SOCIAL_OAUTH_CLIENTS": json.dumps(SOCIAL_OAUTH_CLIENTS),
         "PYTHONUNBUFFERED": "1",
     }
     server = HubServer(

@@ -3,9 +3,11 @@
 The test settings (fast hashing, immediate tasks), on the database the fixture copied for the journey
 (DATABASE_URL), with the search engine and the mail server taken from the environment the way production reads them
 (HUB_SEARCH_ENGINE, HUB_SEARCH_URL, HUB_SEARCH_INDEX_PREFIX; EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT: the fixture's
-local SMTP server), and media served so screenshots show images.
+local SMTP server), the social platforms' API addresses and OAuth clients as JSON (HUB_SOCIAL_API_BASES,
+HUB_SOCIAL_OAUTH_CLIENTS: the fixture's local fakes), and media served so screenshots show images.
 """
 
+import json
 import os
 
 from hub.settings import base as from_environment
@@ -21,6 +23,9 @@ HUB_SEARCH_FALLBACK_BACKEND = from_environment.HUB_SEARCH_FALLBACK_BACKEND
 if "EMAIL_BACKEND" in os.environ:
     EMAIL_BACKEND = from_environment.EMAIL_BACKEND
     EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS = from_environment.EMAIL_HOST, from_environment.EMAIL_PORT, from_environment.EMAIL_USE_TLS
+
+HUB_SOCIAL_API_BASES = json.loads(os.environ.get("HUB_SOCIAL_API_BASES") or "{}")
+HUB_SOCIAL_OAUTH_CLIENTS = json.loads(os.environ.get("HUB_SOCIAL_OAUTH_CLIENTS") or "{}")
 
 WAGTAILADMIN_BASE_URL = os.environ.get("HUB_JOURNEY_BASE_URL", "http://127.0.0.1:8000")
 # Links in the press centre's e-mails (verification, decisions) point at this server.

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from embassies import factories
@@ -65,3 +67,10 @@ def paris_telegram(paris, telegram, hub_points_at):
 @pytest.fixture
 def paris_page(paris):
     return factories.article(factories.section(paris), title="Fête de la science")
+
+
+def header_title(html: str) -> str:
+    """The text of the admin header's last breadcrumb: what the screen is called at the top of the page."""
+    nav = re.search(r'<nav[^>]*aria-label="Breadcrumb">(.*?)</nav>', html, re.S).group(1)
+    last = re.findall(r"<li\b.*?</li>", nav, re.S)[-1]
+    return " ".join(re.sub(r"<[^>]+>", " ", last).split())

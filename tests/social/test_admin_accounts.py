@@ -18,6 +18,8 @@ from tests.social.fakes.server import Answer
 from social.delivery import deliver_due
 from social.models import SocialConnection, SocialPost
 
+from .conftest import header_title
+
 pytestmark = pytest.mark.django_db
 
 
@@ -303,3 +305,17 @@ def test_x_asks_for_no_account_id(client, staff, hanoi_x):
     client.force_login(staff["hanoi_head"])
     form = client.get(connect_url(hanoi_x)).content.decode()
     assert 'name="external_account_id"' not in form and "Continue to X" in form
+
+
+@pytest.mark.parametrize(("path", "title"), [
+    ("/admin/social/accounts/", "Social accounts"),
+    ("/admin/social/failures/", "Failed social posts"),
+    ("/admin/social/calendar/", "Social calendar"),
+    ("connect", "Connect account"),
+])
+def test_each_social_screen_is_named_in_its_header(client, staff, hanoi_x, path, title):
+    """Wagtail's header shows the last breadcrumb: every social screen read "Home" there (the social journey's
+    screenshots showed it)."""
+    client.force_login(staff["hanoi_head"])
+    html = client.get(connect_url(hanoi_x) if path == "connect" else path).content.decode()
+    assert header_title(html).startswith(title)

@@ -16,6 +16,8 @@ from moderation.models import Submission
 from social.models import Campaign, SocialConnection, SocialPost
 from tests.moderation.conftest import submit_over_http
 
+from .conftest import header_title
+
 pytestmark = pytest.mark.django_db
 
 # The composer's hooks (its admin URLs, the page button, the review panel): social/wagtail_hooks.py imports them at
@@ -217,3 +219,8 @@ def test_the_reviewer_sees_the_posts_with_the_page(client, staff, accounts, page
     assert FB_VI in html and X_EN in html
     assert html.count("data-review-post=") == 2
     assert "Submitted description." in html  # the preview's link card, from the revision under review
+
+
+def test_the_composer_is_named_with_its_page_in_the_header(editor, accounts, page):
+    title = header_title(editor.get(url(page)).content.decode())
+    assert title.startswith("Social posts") and title.endswith("Press centre")

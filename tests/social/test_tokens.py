@@ -104,3 +104,26 @@ def test_bad_token_is_not_saved(paris, telegram, hub_points_at):
     with pytest.raises(TokenExpired, match="Unauthorized"):
         connect_with_token(account, token="123456789:wrongwrongwrongwrongwrongwrongwrong", chat="@embassy_test")
     assert not SocialConnection.objects.filter(account=account).exists()
+
+
+def test_a_facebook_page_connected_by_oauth_posts_with_its_page_token(paris, paris_page, fake_facebook, settings):
+    """The code gives a user token, which the Graph API refuses for page posts: the connection keeps the page token
+    (read with the long-lived user token), so the page's posts go out (the social browser journey found this)."""
+    from hub.models import MissionSocialAccount
+    from social.services import connect_with_code
+
+    settings.HUB_SOCIAL_API_BASES = {"facebook": fake_facebook.url}
+    settings.HUB_SOCIAL_OAUTH_CLIENTS = {"facebook": {"id": "fb-app", "secret": "fb-secret"}}
+    account = MissionSocialAccount.objects.create(mission=paris, platform="facebook", handle="AmbassadeParis",
+                                                  language_code="fr", url="https://www.facebook.com/ambassade")
+    code = fake_facebook.issue_code(redirect_uri="https://hub.example/cb")
+    connection = connect_with_code(account, code=code, redirect_uri="https://hub.example/cb",
+                                   external_account_id=fake_facebook.page_id)
+    assert connection.access_token == "fb-page-token"
+    assert connection.refresh_token in fake_facebook.user_tokens and connection.expires_at is not None  # refresh by
+    assert "fb-page-token" not in raw_row(connection.pk)
+    post = SocialPost.objects.create(page=paris_page, account=account, text="Bonjour", status=SocialPost.Status.APPROVED)
+    deliver_due()
+    post.refresh_from_db()
+    assert post.status == "sent", post.last_error
+    assert [record["message"] for record in fake_facebook.posts.values()] == ["Bonjour"]
