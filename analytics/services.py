@@ -22,15 +22,21 @@ from .traffic import asks_not_to_be_tracked, device_class, is_bot, is_prefetch, 
 UTM_MAX_LENGTH = 100
 
 
+def _salt_key(day: date) -> str:
+    return f"analytics-salt-{day.isoformat()}"
+
+
 def salt_of_day(*, day: date) -> str:
     """The day's random salt, made by the first read of the day, which also deletes every older one. Kept in
-    the cache until the day ends, so a read costs no query for it."""
-    key = f"analytics-salt-{day.isoformat()}"
+    the cache until the day ends, so a read costs no query for it; the next day's first read deletes it there too
+    (a database cache keeps expired rows)."""
+    key = _salt_key(day)
     salt = cache.get(key)
     if salt is None:
         row, created = DailySalt.objects.get_or_create(day=day, defaults={"salt": secrets.token_hex(32)})
         if created:
             DailySalt.objects.filter(day__lt=day).delete()
+            cache.delete_many([_salt_key(day - timedelta(days=back)) for back in range(1, 8)])
         salt = row.salt
         day_ends = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=timezone.get_current_timezone())
         cache.set(key, salt, timeout=max(1, int((day_ends - timezone.now()).total_seconds())))
