@@ -112,3 +112,9 @@ def test_the_endpoint_is_in_the_schema_and_the_index(client, db):
     assert "202" in operation["responses"] and "400" in operation["responses"]
     endpoints = {endpoint["name"]: endpoint for endpoint in client.get("/api/v1/").json()["endpoints"]}
     assert endpoints["analytics-hit"]["methods"] == ["POST"] and not endpoints["analytics-hit"]["key_required"]
+
+
+def test_a_read_costs_three_queries_once_the_days_salt_is_made(read, pages, django_assert_num_queries):
+    read({"page": pages["hanoi"].pk})
+    with django_assert_num_queries(3):  # the public page, its mission, the insert
+        assert read({"page": pages["hanoi"].pk, "referrer": "https://t.co/x", "language": "en"}).status_code == 202
