@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from .analytics.views import AnalyticsHitView
 from .assets import views as assets
 from .feeds.views import MissionFeedView
 from .index import ApiIndexView
@@ -68,6 +69,8 @@ v1 = [
     # The press centre: public releases for everyone; embargoed ones only with a journalist token (never cached).
     path("press/releases/", press_releases.PressReleaseListView.as_view(), name="press-release-list"),
     path("press/releases/<int:pk>/", press_releases.PressReleaseDetailView.as_view(), name="press-release-detail"),
+    # Analytics (docs/analytics.md): the beacon's reads of public pages, anonymous, never cached.
+    path("analytics/hit", AnalyticsHitView.as_view(), name="analytics-hit"),
     # Consumers with a key (never cached): draft previews and webhook registration.
     path("preview/<str:token>/", PreviewView.as_view(), name="preview-detail"),
     path("webhooks/", WebhookViewSet.as_view({"get": "list", "post": "create"}), name="webhook-list"),

@@ -13,6 +13,7 @@ LAYERS = (
     ("embassies",),
     ("moderation", "search"),
     ("press", "social"),
+    ("analytics",),
     ("api", "frontend_templates"),
     ("demo", "hub.urls"),  # the demo network and the composition root sit above everything
 )

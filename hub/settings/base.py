@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "frontend_templates",
     "press",
     "social",
+    "analytics",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -311,6 +312,9 @@ REST_FRAMEWORK = {
         "journalist_token": os.environ.get("HUB_API_JOURNALIST_TOKEN_RATE", "300/min"),
         # Journalists' registrations through /api/v1/press/journalists/, per address.
         "press_register": os.environ.get("HUB_API_PRESS_REGISTER_RATE", "10/hour"),
+        # Page reads reported by the beacon (/api/v1/analytics/hit), per reader's address: a shared office
+        # address reads many pages a minute (docs/analytics.md).
+        "analytics_hit": os.environ.get("HUB_API_ANALYTICS_HIT_RATE", "600/min"),
     },
     # Reverse proxies in front of the hub that append to X-Forwarded-For; 0 trusts only REMOTE_ADDR.
     "NUM_PROXIES": int(os.environ.get("HUB_API_NUM_PROXIES", "0")),
@@ -340,6 +344,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# Analytics (docs/analytics.md): raw page hits are kept this many days after their rollup, then deleted.
+HUB_ANALYTICS_RAW_DAYS = int(os.environ.get("HUB_ANALYTICS_RAW_DAYS", "30"))
 
 # Social publishing (docs/social.md). Tokens of connected accounts are encrypted with these Fernet keys
 # (comma-separated; the first encrypts, every one decrypts, so a new key goes first and `manage.py social_rotate_keys`

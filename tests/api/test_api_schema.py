@@ -65,10 +65,11 @@ def _fuzz_every_operation():
 
 
 # Operations that need a key: a consumer's previews and webhooks. Those that need a journalist token: the press
-# centre's personal ones. Every other operation is an anonymous read, but a journalist's registration (a POST).
+# centre's personal ones. Every other operation is an anonymous read, but a journalist's registration and a page
+# read reported by the beacon (POSTs).
 NEEDS_KEY = ("/api/v1/preview/", "/api/v1/webhooks/")
 NEEDS_JOURNALIST_TOKEN = ("/api/v1/press/journalists/me/",)
-ANONYMOUS_WRITES = {("post", "/api/v1/press/journalists/")}
+ANONYMOUS_WRITES = {("post", "/api/v1/press/journalists/"), ("post", "/api/v1/analytics/hit")}
 # The press centre's reads also take a journalist's token (read before the key).
 PRESS = "/api/v1/press/"
 
