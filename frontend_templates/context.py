@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info
@@ -216,6 +217,19 @@ def _hero(page: Page, *, request) -> dict | None:
     return image_json(page.hero_image, request=request) if getattr(page, "hero_image_id", None) else None
 
 
+def _load_with_home(page: Page, home: MissionHomePage | None) -> None:
+    """What the templates read of a live page beyond its own row, in at most one query whatever the number of tags:
+    its mission and locale from the (kept) home, its tags with their names and its topics prefetched (the
+    structured data and the footer both list the tags; each tag's name was a query of its own, twice)."""
+    if home is not None and getattr(page, "mission_id", None) == home.mission_id:
+        page.mission = home.mission
+    if home is not None and page.locale_id == home.locale_id:
+        page.locale = home.locale
+    if isinstance(page, MissionContentPage):
+        tagged_items = type(page).tagged_items.rel.related_model.objects.select_related("tag")
+        prefetch_related_objects([page], Prefetch("tagged_items", queryset=tagged_items), "topics")
+
+
 def page_context(*, page: Page, request, live: bool = False) -> dict:
     """Everything a page template of the reference site needs beyond `page` itself. `live`: `page` is the public
     live page being served (never a preview), so its hero and body may come from those kept per revision."""
@@ -226,11 +240,10 @@ def page_context(*, page: Page, request, live: bool = False) -> dict:
             "site-mission-home", mission_home_path(page.path) or "", request=request,
             build=lambda: mission_home_for_page(page=page),
         )  # fmt: skip
-    else:
-        home = mission_home_for_page(page=page)
-    if kept:
+        _load_with_home(page, home)
         hero = kept_value("site-hero", page, request=request, build=lambda: _hero(page, request=request))
     else:
+        home = mission_home_for_page(page=page)
         hero = _hero(page, request=request)
     context = {
         "layout": layout_for(
