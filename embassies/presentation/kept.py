@@ -16,9 +16,12 @@ What a key covers, and why a kept value is never stale:
   unpublished or moved changes the body's links.
 * `PRESENTATION_VERSION`: raise it when the shape of the JSON changes, so no worker reads an older shape.
 
-What is *not* kept: whether the page itself is public (every answer still selects its pages with
-`pages_public()`, so an unpublished, expired or restricted page is never answered from here), and a detail's
-alternates (other pages' public state; one query per answer).
+What is *not* kept per revision: whether the page itself is public (every answer still selects its pages with
+`pages_public()`, so an unpublished, expired or restricted page is never answered from here), and what follows
+other pages' public state. Those values (which pages a list's page of results holds, a detail's public page, a
+page's alternates, the site's navigation, mission home and home listings) are built through the same public
+querysets and kept by `kept_while_content_unchanged` under the whole content version instead, which every
+publish, unpublish, move, view restriction, expiry and logged edit moves: the next answer builds them again.
 """
 
 import hashlib
