@@ -20,7 +20,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from embassies.content_version import content_version
+from embassies.content_version import content_version, content_version_of
 from hub import kept_answers
 from search.models import IndexOutbox
 
@@ -80,7 +80,7 @@ class HttpCached(StrictQueryParameters):
         super().initial(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
             return
-        version, last_modified = content_version()
+        version, last_modified = content_version_of(request)
         digest = _answer_digest(request, version)
         etag = quote_etag(digest)
         self._validators = (etag, last_modified, digest)

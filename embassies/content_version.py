@@ -99,8 +99,19 @@ def content_version() -> tuple[str, datetime | None]:
     return version.key, version.last_modified
 
 
-def version_beyond_page_log() -> str:
+def version_beyond_page_log(version: str | None = None) -> str:
     """The content version without its page-log part: it moves with every logged edit of an image, document,
     mission, topic or site and with the clock's changes, but not with a page's publish. Kept per-revision
-    presentations (embassies/presentation/kept.py) key on it, since a page's own revision covers the rest."""
-    return content_version()[0].split(":", 1)[1]
+    presentations (embassies/presentation/kept.py) key on it, since a page's own revision covers the rest.
+    `version`: a content version key already read in this request (else it is read now)."""
+    return (version or content_version()[0]).split(":", 1)[1]
+
+
+def content_version_of(request) -> tuple[str, datetime | None]:
+    """`content_version()` asked once per request: the API's validators, the site's and the kept presentations
+    of one answer all read the same version, for one query."""
+    request = getattr(request, "_request", request)  # DRF's request wraps Django's
+    version = getattr(request, "hub_content_version", None)
+    if version is None:
+        version = request.hub_content_version = content_version()
+    return version

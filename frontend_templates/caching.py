@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from embassies.content_version import content_version
+from embassies.content_version import content_version_of
 from hub import kept_answers
 
 SITE_PAGES_CACHE_ALIAS = "site_pages"
@@ -128,7 +128,7 @@ class SitePageCacheMiddleware:
         if _carries_session(request):
             request._site_page_validators = _PER_VISITOR
             return None
-        version, last_modified = content_version()
+        version, last_modified = content_version_of(request)
         digest = _page_digest(request, version)
         etag = quote_etag(digest)
         request._site_page_validators = (etag, last_modified, digest)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info
@@ -25,8 +26,9 @@ from embassies.models import (
 )
 from embassies.presentation.assets import image_json
 from embassies.presentation.body import page_body
-from embassies.presentation.kept import kept_body, kept_value
-from embassies.presentation.pages import page_alternates
+from embassies.models.pages import mission_home_path
+from embassies.presentation.kept import kept_body, kept_value, kept_while_content_unchanged
+from embassies.presentation.pages import page_alternates, page_alternates_kept
 from embassies.selectors import mission_home_for_page
 from press.models import BriefingPage
 from press.presentation import briefing_site_context
@@ -69,9 +71,22 @@ def _current(section: Page, page: Page | None) -> str | None:
     return "page" if page.pk == section.pk else "true"
 
 
-def layout_for(*, home: MissionHomePage | None, language_code: str, alternates: list[dict], page: Page | None = None) -> Layout:
-    """`alternates` are the page in every public language, itself included (hreflang lists the page's own URL too)."""
-    sections = selectors.sections_public(home=home) if home else []
+def sections_kept(*, home: MissionHomePage, request) -> list[Page]:
+    """The home's navigation (`sections_public`), kept while public content is unchanged (kept.py)."""
+    return kept_while_content_unchanged(
+        "site-sections", f"{home.pk}", request=request, build=lambda: selectors.sections_public(home=home)
+    )
+
+
+def layout_for(
+    *, home: MissionHomePage | None, language_code: str, alternates: list[dict], page: Page | None = None, request=None
+) -> Layout:
+    """`alternates` are the page in every public language, itself included (hreflang lists the page's own URL too).
+    With `request`, the navigation comes from the kept one."""
+    if home is None:
+        sections = []
+    else:
+        sections = sections_kept(home=home, request=request) if request is not None else selectors.sections_public(home=home)
     alternates = sorted(alternates, key=lambda item: LANGUAGE_ORDER.get(item["locale"], len(LANGUAGE_ORDER)))
     return Layout(
         language_code=language_code,
@@ -81,10 +96,12 @@ def layout_for(*, home: MissionHomePage | None, language_code: str, alternates: 
     )
 
 
-def page_languages(page: Page, *, request) -> list[dict]:
-    """The page itself and its public translations, through the presentation layer's `page_alternates`."""
+def page_languages(page: Page, *, request, kept: bool = False) -> list[dict]:
+    """The page itself and its public translations, through the presentation layer's `page_alternates` (`kept`:
+    the public page being served, whose alternates may come from those kept per content version)."""
     own = {"locale": page.locale.language_code, "title": page.title, "url": page.get_full_url(request)}
-    return [own, *page_alternates(page, request=request)]
+    alternates = page_alternates_kept(page, request=request) if kept else page_alternates(page, request=request)
+    return [own, *alternates]
 
 
 def _organisation(home: MissionHomePage, *, request) -> dict:
@@ -175,9 +192,13 @@ def _structured_data(page: Page, *, request, home: MissionHomePage | None, hero:
     return None
 
 
-def _listings(page: Page, *, request) -> dict:
+def _listings(page: Page, *, request, kept: bool) -> dict:
     if isinstance(page, MissionHomePage):
-        return selectors.mission_home_listings(home=page)
+        if not kept:
+            return selectors.mission_home_listings(home=page)
+        return kept_while_content_unchanged(
+            "site-home-listings", f"{page.pk}", request=request, build=lambda: selectors.mission_home_listings(home=page)
+        )
     if isinstance(page, SectionIndexPage):
         return {
             "children": selectors.section_children_page(section=page, number=request.GET.get("page")),
@@ -196,26 +217,45 @@ def _hero(page: Page, *, request) -> dict | None:
     return image_json(page.hero_image, request=request) if getattr(page, "hero_image_id", None) else None
 
 
+def _load_with_home(page: Page, home: MissionHomePage | None) -> None:
+    """What the templates read of a live page beyond its own row, in at most one query whatever the number of tags:
+    its mission and locale from the (kept) home, its tags with their names and its topics prefetched (the
+    structured data and the footer both list the tags; each tag's name was a query of its own, twice)."""
+    if home is not None and getattr(page, "mission_id", None) == home.mission_id:
+        page.mission = home.mission
+    if home is not None and page.locale_id == home.locale_id:
+        page.locale = home.locale
+    if isinstance(page, MissionContentPage):
+        tagged_items = type(page).tagged_items.rel.related_model.objects.select_related("tag")
+        prefetch_related_objects([page], Prefetch("tagged_items", queryset=tagged_items), "topics")
+
+
 def page_context(*, page: Page, request, live: bool = False) -> dict:
     """Everything a page template of the reference site needs beyond `page` itself. `live`: `page` is the public
     live page being served (never a preview), so its hero and body may come from those kept per revision."""
     page = page.specific
-    home = mission_home_for_page(page=page)
     kept = live and not getattr(request, "is_preview", False)
     if kept:
+        home = kept_while_content_unchanged(
+            "site-mission-home", mission_home_path(page.path) or "", request=request,
+            build=lambda: mission_home_for_page(page=page),
+        )  # fmt: skip
+        _load_with_home(page, home)
         hero = kept_value("site-hero", page, request=request, build=lambda: _hero(page, request=request))
     else:
+        home = mission_home_for_page(page=page)
         hero = _hero(page, request=request)
     context = {
         "layout": layout_for(
             home=home,
             language_code=page.locale.language_code,
-            alternates=page_languages(page, request=request),
+            alternates=page_languages(page, request=request, kept=kept),
             page=page,
+            request=request,
         ),
         "hero": hero,
         "meta": _share_meta(page, request=request, hero=hero),
-        **_listings(page, request=request),
+        **_listings(page, request=request, kept=kept),
     }
     structured = _structured_data(page, request=request, home=home, hero=hero)
     context["json_ld"] = json_ld(structured) if structured else None

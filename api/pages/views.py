@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from embassies.models import SOCIAL_SHARE_LIMITS, ConsularNoticePage, EventPage, MissionHomePage, NoticeSeverity
+from embassies.presentation.kept import kept_while_content_unchanged
 from embassies.presentation.pages import hydrate, page_detail_of_public, page_summaries
 from embassies.presentation.social import social_payload
 from embassies.selectors import pages_public
@@ -67,15 +68,25 @@ class PageListView(HttpCached, generics.ListAPIView):
         return content_pages_public()
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
-        # The page of results only needs ids, types, cursor positions and what keys a kept summary
-        # (embassies/presentation/kept.py); hydrate() loads the rest for summaries not kept yet.
-        queryset = queryset.select_related(None).only(
+        # Which pages this query's page of results holds, and its links, follow only public content: kept per
+        # content version (kept.py), so Django builds and compiles the filtered, cursor-paged query once per
+        # version and query, not per request. `fields` only shapes each item, so it is not part of the key.
+        query = sorted((name, values) for name, values in request.query_params.lists() if name != "fields")
+        rows, next_link, previous_link = kept_while_content_unchanged(
+            "page-list", f"{type(self).__name__}|{query}", request=request, build=self._page_of_results
+        )
+        items = page_summaries(rows, request=request)
+        return Response({"next": next_link, "previous": previous_link, "results": _sparse(request, items)})
+
+    def _page_of_results(self) -> "tuple[list[Page], str | None, str | None]":
+        """The public, filtered page of results as base pages with only ids, types, cursor positions and what
+        keys a kept summary (hydrate() loads the rest for summaries not kept yet), and its next and previous
+        links. A bad filter, page size or cursor raises its 400 or 404 here."""
+        queryset = self.filter_queryset(self.get_queryset()).select_related(None).only(
             "id", "content_type", "first_published_at", "last_published_at", "live_revision", "locale", "url_path"
         )
-        page_of_results = self.paginate_queryset(queryset)
-        items = page_summaries(page_of_results, request=request)
-        return self.get_paginated_response(_sparse(request, items))
+        rows = self.paginate_queryset(queryset)
+        return rows, self.paginator.get_next_link(), self.paginator.get_previous_link()
 
 
 class PageDetailView(HttpCached, generics.GenericAPIView):
@@ -89,7 +100,11 @@ class PageDetailView(HttpCached, generics.GenericAPIView):
         return pages_public().exclude(depth__lte=2)
 
     def get(self, request, pk: int):
-        page = generics.get_object_or_404(self.get_queryset(), pk=pk)
+        page = kept_while_content_unchanged(
+            "page", f"{pk}", request=request, build=lambda: self.get_queryset().filter(pk=pk).first()
+        )
+        if page is None:
+            raise exceptions.NotFound("No Page matches the given query.")  # as get_object_or_404 said
         return Response(page_detail_of_public(page, request=request))
 
 

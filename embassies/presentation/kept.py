@@ -16,9 +16,12 @@ What a key covers, and why a kept value is never stale:
   unpublished or moved changes the body's links.
 * `PRESENTATION_VERSION`: raise it when the shape of the JSON changes, so no worker reads an older shape.
 
-What is *not* kept: whether the page itself is public (every answer still selects its pages with
-`pages_public()`, so an unpublished, expired or restricted page is never answered from here), and a detail's
-alternates (other pages' public state; one query per answer).
+What is *not* kept per revision: whether the page itself is public (every answer still selects its pages with
+`pages_public()`, so an unpublished, expired or restricted page is never answered from here), and what follows
+other pages' public state. Those values (which pages a list's page of results holds, a detail's public page, a
+page's alternates, the site's navigation, mission home and home listings) are built through the same public
+querysets and kept by `kept_while_content_unchanged` under the whole content version instead, which every
+publish, unpublish, move, view restriction, expiry and logged edit moves: the next answer builds them again.
 """
 
 import hashlib
@@ -28,7 +31,7 @@ from django.core.cache import caches
 from django.db.models import Max
 from wagtail.models import Page
 
-from ..content_version import version_beyond_page_log
+from ..content_version import content_version_of, version_beyond_page_log
 from ..models import HubRendition
 from ..selectors import pages_public
 from .assets import request_origin
@@ -45,14 +48,25 @@ def _store():
     return caches[CACHE_ALIAS] if CACHE_ALIAS in settings.CACHES else None
 
 
-def _shared_stamp(request) -> str:
-    """What every kept value of this answer depends on beyond its page: worked out once per request."""
+def _stamps(request) -> tuple[str, str]:
+    """(what every per-revision value of this answer depends on beyond its page, what every value kept per content
+    version depends on): worked out once per request, from one content version and the newest rendition."""
     request = getattr(request, "_request", request)
-    stamp = getattr(request, "hub_presentation_stamp", None)
-    if stamp is None:
+    stamps = getattr(request, "hub_presentation_stamps", None)
+    if stamps is None:
         newest_rendition = HubRendition.objects.aggregate(newest=Max("id"))["newest"]
-        stamp = request.hub_presentation_stamp = f"{version_beyond_page_log()}|{newest_rendition}|{request_origin(request)}"
-    return stamp
+        version = content_version_of(request)[0]
+        beyond_page_log = version_beyond_page_log(version)
+        origin = request_origin(request)
+        stamps = request.hub_presentation_stamps = (
+            f"{beyond_page_log}|{newest_rendition}|{origin}",
+            f"{version}|{newest_rendition}|{origin}",
+        )
+    return stamps
+
+
+def _shared_stamp(request) -> str:
+    return _stamps(request)[0]
 
 
 def _key(kind: str, page: Page, stamp: str, extra: str = "") -> str:
@@ -120,6 +134,24 @@ def kept_value(kind: str, page: Page, *, request, build):
     if store is None:
         return build()
     key = _key(kind, page, _shared_stamp(request))
+    value = store.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        store.set(key, value, KEEP_SECONDS)
+    return value
+
+
+def kept_while_content_unchanged(kind: str, parts: str, *, request, build):
+    """A value built from the public state of many pages at once (which pages a listing shows, a page's public
+    translations, a mission's sections, whether a page is public at all): kept under the whole content version,
+    which every publish, unpublish, move, view restriction, expiry and logged edit moves, so the next answer
+    after any of them builds it again through the public querysets. `parts`: what else the value depends on
+    (page id, query); the origin is in the key. `build()` raising (a bad query) keeps nothing."""
+    store = _store()
+    if store is None:
+        return build()
+    raw = f"{PRESENTATION_VERSION}|{_stamps(request)[1]}|{parts}"
+    key = f"public-{kind}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
     value = store.get(key, _MISSING)
     if value is _MISSING:
         value = build()

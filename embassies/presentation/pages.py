@@ -25,7 +25,7 @@ from ..selectors import pages_public
 from .assets import image_json, images_for_json
 from .body import page_body
 from .formats import page_dates_display, zone_named
-from .kept import kept_body, kept_summaries, kept_value
+from .kept import kept_body, kept_summaries, kept_value, kept_while_content_unchanged
 
 TYPE_NAMES = {
     ArticlePage: "article",
@@ -149,6 +149,14 @@ def page_alternates(page: Page, *, request) -> list[dict]:
     ]
 
 
+def page_alternates_kept(page: Page, *, request) -> list[dict]:
+    """`page_alternates` of a public page, kept while public content is unchanged (they follow other pages'
+    publishing, so not per revision)."""
+    return kept_while_content_unchanged(
+        "alternates", f"{page.pk}", request=request, build=lambda: page_alternates(page, request=request)
+    )
+
+
 def page_detail(page: Page, *, request, with_alternates: bool = True, with_body: bool = True) -> dict:
     """A page with its body as typed blocks, social texts and alternates (without those two: their places, None,
     for `page_detail_of_public` to fill)."""
@@ -177,7 +185,7 @@ def page_summaries(pages: list[Page], *, request) -> list[dict]:
 
 def page_detail_of_public(page: Page, *, request) -> dict:
     """`page_detail` of a public base page, from parts kept per revision (kept.py): the head and the body; the
-    alternates are asked each time, since they follow other pages' publishing."""
+    alternates are kept per content version, since they follow other pages' publishing."""
     loaded = {}
 
     def build_head() -> dict:
@@ -186,7 +194,7 @@ def page_detail_of_public(page: Page, *, request) -> dict:
         return data
 
     data = kept_value("detail", page, request=request, build=build_head)
-    data["alternates"] = page_alternates(page, request=request)
+    data["alternates"] = page_alternates_kept(page, request=request)
     if "body" in data:
         data["body"] = kept_body(page, request=request, specific=loaded.get("page"))
     return data
