@@ -18,7 +18,7 @@ from drf_spectacular.settings import spectacular_settings
 from rest_framework import exceptions
 from rest_framework.settings import api_settings
 
-from .schema import BLANK_MESSAGE
+from .schema import BLANK_MESSAGE, DESCRIBING
 
 
 def _always_accepted() -> frozenset[str]:
@@ -28,6 +28,11 @@ def _always_accepted() -> frozenset[str]:
 def _documented_query_parameters(callback, route: str, method: str) -> dict[str, dict]:
     """The query parameters (name -> OpenAPI parameter) of the operation drf-spectacular describes for `callback`
     at `route` and `method`."""
+    with DESCRIBING:  # see api.schema.DESCRIBING
+        return _described(callback, route, method)
+
+
+def _described(callback, route: str, method: str) -> dict[str, dict]:
     path = "/" + route
     generator = SchemaGenerator()  # keeps the view's schema alive (it is held by a weak reference) until the end
     view = generator.create_view(callback, method)

@@ -4,6 +4,7 @@ request against the same description); which operations take a key optionally an
 answer for each."""
 
 import json
+import threading
 from copy import deepcopy
 from pathlib import Path
 
@@ -14,6 +15,12 @@ from rest_framework.permissions import AllowAny
 from .errors import ApiErrorSerializer
 
 ANONYMOUS = {}
+
+# drf-spectacular's extensions load their target classes lazily and without a lock: two threads describing
+# operations at once on a fresh worker crashed one of them (a 500 on a new gunicorn worker's first concurrent
+# requests). Whatever asks it to describe the API (the schema view, api.parameters' per-route check, done once per
+# route and method) holds this lock.
+DESCRIBING = threading.Lock()
 OPTIONAL_KEY_NOTE = "Anonymous callers may use this; an API key is optional (it gives the consumer's own rate)."
 REQUIRED_KEY_NOTE = "Needs an API key (`Authorization: Api-Key <key>`)."
 JOURNALIST_TOKEN = {"JournalistToken": []}
@@ -216,3 +223,4 @@ def response_examples(result, generator, request, public):
                 value = _WRITTEN["media_types"].get(media_type) or _example(media["schema"], components)
                 media["examples"] = {"Example": {"value": value, "summary": "An example answer"}}
     return result
+

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerView
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
@@ -10,6 +10,7 @@ from .feeds.views import MissionFeedView
 from .index import ApiIndexView
 from .missions.views import MissionViewSet
 from .pages import views as pages
+from .schema_view import SchemaView
 from .press import accounts as press_accounts
 from .press import briefings as press_briefings
 from .press import press_kits
@@ -83,7 +84,7 @@ v1 = [
 
 urlpatterns = [
     path("v1/", ApiIndexView.as_view(endpoints=tuple(v1)), name="api-index"),
-    path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("v1/schema/", SchemaView.as_view(), name="api-schema"),
     path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     *[path(f"v1/{pattern.pattern}", pattern.callback, name=pattern.name) for pattern in v1],
 ] + ([path("v2/", wagtail_v2.urls)] if settings.HUB_WAGTAIL_API_V2 else [])
