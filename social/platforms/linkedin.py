@@ -37,6 +37,11 @@ LITTLE_TEXT_RESERVED = re.compile(r"([\\|{}@\[\]()<>*_~])")
 HASHTAG_OR_HASH = re.compile(r"(?<!\w)#(\w+)|#")
 
 
+def plain_text(commentary: str) -> str:
+    """Commentary as LinkedIn shows it: escapes removed (a link in it reads as sent)."""
+    return re.sub(r"\\(.)", r"\1", commentary)
+
+
 def little_text(text: str) -> str:
     """Commentary is LinkedIn's 'little text': reserved characters are escaped (unescaped, the text is cut there),
     hashtags are written as hashtag templates."""
@@ -99,7 +104,10 @@ class LinkedInAdapter(PlatformAdapter):
 
     # --- posting ---
     def publish(self, credentials: Credentials, post: OutgoingPost) -> PublishedPost:
-        commentary = little_text(post.text)
+        images = [m for m in post.media if m.kind == "image"]
+        # A post carries an image or a link card, not both: with an image the link goes into the commentary.
+        with_link = images and post.link and post.link not in post.text
+        commentary = little_text(f"{post.text}\n\n{post.link}" if with_link else post.text)
         if len(commentary) > self.text_limit:
             raise PlatformError(f"the post is {len(commentary)} characters (escaped); LinkedIn's limit is {self.text_limit}",
                                 code="too_long")
@@ -109,7 +117,6 @@ class LinkedInAdapter(PlatformAdapter):
             "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []},
             "lifecycleState": "PUBLISHED", "isReshareDisabledByAuthor": False,
         }
-        images = [m for m in post.media if m.kind == "image"]
         if any(m.kind == "video" for m in post.media):
             raise MediaRejected("LinkedIn videos are not supported by the hub yet: post an image or a link", code="video")
         if images:
@@ -144,7 +151,7 @@ class LinkedInAdapter(PlatformAdapter):
         needle = f"utm_id={post.idempotency_key}"
         for element in answer.get("elements", []):
             source = ((element.get("content") or {}).get("article") or {}).get("source", "")
-            if needle in source or needle in element.get("commentary", ""):
+            if needle in source or needle in plain_text(element.get("commentary", "")):
                 published = element.get("publishedAt")
                 return PublishedPost(platform_id=element["id"], url=f"https://www.linkedin.com/feed/update/{element['id']}/",
                                      published_at=datetime.fromtimestamp(published / 1000, timezone.utc) if published else None)

@@ -45,6 +45,16 @@ def test_publish_with_image_initializes_then_uploads(adapter, fake_linkedin, ima
         ("POST", "rest"), ("PUT", "dms-uploads"), ("POST", "rest")]
 
 
+def test_an_image_post_carries_its_link_in_the_commentary_and_is_found_by_it(adapter, fake_linkedin, image):
+    """A post has an image or a link card, not both: with the image, the link (and its utm_id) is in the text."""
+    post = OutgoingPost(text="Photo of the day", link=LINK, media=(image,), idempotency_key="post-9")
+    published = adapter.publish(CREDS, post)
+    sent = fake_linkedin.posts[published.platform_id]
+    assert "article" not in sent["content"] and sent["content"]["media"]["id"]
+    assert sent["commentary"].endswith(r"utm\_source=linkedin&utm\_id=post-9")  # escaped, so not cut
+    assert adapter.find_published(CREDS, post).platform_id == published.platform_id
+
+
 def test_too_long_refused_before_any_call(adapter, fake_linkedin):
     with pytest.raises(PlatformError, match="limit is 3000"):
         adapter.publish(CREDS, OutgoingPost(text="(" * 1501))  # 1,501 characters, 3,002 once escaped
