@@ -118,17 +118,31 @@ def pkce_pair() -> tuple[str, str]:
     return verifier, challenge
 
 
-class ConnectView(SocialScreen, TemplateView):
-    """GET: the form for the account's platform. POST: OAuth → redirect to the platform; token → connect now."""
+class _AccountScreen(SocialScreen, TemplateView):
+    """A screen acting on one account: visible to the user's missions (else 404), for its heads only (else 403)."""
 
-    template_name = "social/admin/connect.html"
-    page_title = _("Connect account")
     header_icon = "link"
 
     def dispatch(self, request, account_id: int):
         self.account = _visible_account(request, account_id)
         if not admin_access.user_can_connect(user=request.user, account=self.account):
             return _refused()
+        return self.account_dispatch(request, account_id)
+
+    def account_dispatch(self, request, account_id: int):
+        return super().dispatch(request, account_id)
+
+    def get_page_subtitle(self):
+        return f"{self.account.mission} · {self.account}"
+
+
+class ConnectView(_AccountScreen):
+    """GET: the form for the account's platform. POST: OAuth → redirect to the platform; token → connect now."""
+
+    template_name = "social/admin/connect.html"
+    page_title = _("Connect account")
+
+    def account_dispatch(self, request, account_id: int):
         platform = self.account.platform
         if platform in OAUTH_PLATFORMS:
             connection = getattr(self.account, "connection", None)
@@ -142,10 +156,7 @@ class ConnectView(SocialScreen, TemplateView):
             messages.error(request, _("The hub cannot post to %(platform)s yet.") % {
                 "platform": self.account.get_platform_display()})
             return redirect("social_accounts")
-        return super().dispatch(request, account_id)
-
-    def get_page_subtitle(self):
-        return f"{self.account.mission} · {self.account}"
+        return super().account_dispatch(request, account_id)
 
     def post(self, request, account_id: int):
         if not self.form.is_valid():
@@ -230,21 +241,11 @@ def oauth_callback(request):
     return redirect("social_accounts")
 
 
-class DisconnectView(SocialScreen, TemplateView):
+class DisconnectView(_AccountScreen):
     """GET asks for confirmation; POST forgets the tokens."""
 
     template_name = "social/admin/disconnect.html"
     page_title = _("Disconnect account")
-    header_icon = "link"
-
-    def dispatch(self, request, account_id: int):
-        self.account = _visible_account(request, account_id)
-        if not admin_access.user_can_connect(user=request.user, account=self.account):
-            return _refused()
-        return super().dispatch(request, account_id)
-
-    def get_page_subtitle(self):
-        return f"{self.account.mission} · {self.account}"
 
     def post(self, request, account_id: int):
         services.disconnect(self.account)
